@@ -1,0 +1,40 @@
+package io.aitrader.api.bus;
+
+import io.aitrader.api.instrument.Exchange;
+import io.aitrader.api.market.Bar;
+import io.aitrader.api.market.BarInterval;
+import io.aitrader.api.market.Tick;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The standard topics of the seed design. Each call returns the same instance for the same arguments. */
+public final class Topics {
+  private static final Map<Exchange, Topic<Tick>> TICKS = new EnumMap<>(Exchange.class);
+  private static final Map<BarInterval, Topic<Bar>> BARS = new EnumMap<>(BarInterval.class);
+
+  static {
+    for (Exchange e : Exchange.values()) {
+      TICKS.put(e, Topic.of("market.ticks." + e.topicName(), Tick.class));
+    }
+    for (BarInterval i : BarInterval.values()) {
+      BARS.put(i, Topic.of("market.candles." + i.label(), Bar.class));
+    }
+  }
+
+  private Topics() {}
+
+  /** {@code market.ticks.<exchange>}: normalized ticks. */
+  public static Topic<Tick> ticks(Exchange exchange) {
+    return TICKS.get(exchange);
+  }
+
+  /** {@code market.candles.<interval>}: complete bars (candles). */
+  public static Topic<Bar> bars(BarInterval interval) {
+    return BARS.get(interval);
+  }
+
+  /** {@code signals.<strategy>}: signals of one strategy. */
+  public static <S> Topic<S> signals(String strategy, Class<S> signalType) {
+    return Topic.of("signals." + strategy, signalType);
+  }
+}

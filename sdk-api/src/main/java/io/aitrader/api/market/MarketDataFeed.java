@@ -1,0 +1,34 @@
+package io.aitrader.api.market;
+
+import io.aitrader.api.instrument.Instrument;
+import java.util.Collection;
+
+/**
+ * A source of market data: Groww's live feed, a replay of recorded data, or the synthetic market. Only the feed
+ * differs between live, paper and backtest runs; everything downstream is the same code.
+ *
+ * <pre>{@code
+ * try (MarketDataFeed feed = ...) {
+ *   feed.subscribe(List.of(reliance, tcs));
+ *   feed.run(ingestor::onQuote);   // returns when the replay ends or close() is called
+ * }
+ * }</pre>
+ *
+ * <p>Threading: {@link #run} delivers every quote on the calling thread, in the feed's order; {@link #close()}
+ * may be called from any thread and makes {@code run} return.
+ */
+public interface MarketDataFeed extends AutoCloseable {
+
+  /** A short name for logs and configuration, e.g. {@code synthetic}, {@code replay}, {@code groww}. */
+  String name();
+
+  /** Adds instruments to receive quotes for; before or during {@link #run}. Unknown instruments fail clearly. */
+  void subscribe(Collection<Instrument> instruments);
+
+  /** Delivers quotes to {@code listener} until the data ends (finite feeds) or {@link #close()} is called. */
+  void run(QuoteListener listener);
+
+  /** Stops delivery and releases resources. Idempotent. */
+  @Override
+  void close();
+}
