@@ -1,0 +1,128 @@
+package io.aitrader.runtime.cli;
+
+import io.aitrader.api.bus.EventBus;
+import io.aitrader.api.instrument.Exchange;
+import io.aitrader.api.instrument.Instrument;
+import io.aitrader.api.instrument.InstrumentType;
+import io.aitrader.api.market.BarInterval;
+import io.aitrader.api.market.MarketDataFeed;
+import io.aitrader.api.time.Ist;
+import io.aitrader.api.time.TradingSession;
+import io.aitrader.core.bus.InProcessEventBus;
+import io.aitrader.core.calendar.ExchangeCalendar;
+import io.aitrader.core.instruments.InMemoryInstrumentRepository;
+import io.aitrader.core.time.SystemTimeSource;
+import io.aitrader.runtime.demo.BarStreamDigest;
+import io.aitrader.runtime.demo.DemoPipeline;
+import io.aitrader.runtime.demo.DemoReport;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code aitrader demo}: one synthetic NSE trading day through ingest → bus → bars, with a short summary. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Replay one synthetic NSE trading day for 20 instruments through ingest -> bus -> bars"
+        + " and print a summary.")
+final class DemoCommand implements Callable<Integer> {
+  static final int DEFAULT_INSTRUMENTS = 20;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL",
+      description = "NSE trading symbols, comma-separated (default: the first 20 stocks of the bundled master).")
+  List<String> symbols = new ArrayList<>();
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+      description = "The NSE trading day to simulate (default: the last trading day before today).")
+  @Nullable LocalDate date;
+
+  @Option(names = "--seed", description = "Random seed of the synthetic market (default: ${DEFAULT-VALUE}).",
+      defaultValue = "42")
+  long seed;
+
+  @Option(names = "--speed", paramLabel = "X",
+      description = "Real-time multiple, e.g. 60 = one market minute per second (default: as fast as possible).",
+      defaultValue = "0")
+  double speed;
+
+  @Override
+  public Integer call() {
+    if (speed < 0 || Double.isNaN(speed) || Double.isInfinite(speed)) {
+      throw usage("--speed must be a positive real-time multiple (or 0 for as fast as possible), was " + speed);
+    }
+    ExchangeCalendar calendar = ExchangeCalendar.nse();
+    InMemoryInstrumentRepository repository = InMemoryInstrumentRepository.bundledNse();
+    List<Instrument> instruments = resolveSymbols(repository);
+    LocalDate day = date != null ? date : lastTradingDayBeforeToday(calendar);
+    TradingSession session = calendar.session(day).orElseThrow(() -> usage(notATradingDay(calendar, day)));
+    PrintWriter out = spec.commandLine().getOut();
+    if (!calendar.coversYear(day.getYear())) {
+      spec.commandLine().getErr().println("aitrader: note: the bundled holiday list does not cover " + day.getYear()
+          + "; every weekday is treated as a trading day");
+    }
+    MarketDataFeed feed = SyntheticFeeds.oneSession(instruments, session, seed);
+    try (EventBus bus = InProcessEventBus.create(); feed) {
+      DemoPipeline pipeline = new DemoPipeline(calendar, bus, instruments.get(0), BarInterval.M15);
+      DemoReport report = pipeline.run(feed, instruments, session, speed, BarStreamDigest.create());
+      report.print(out, seed, speed);
+      out.flush();
+    }
+    return 0;
+  }
+
+  private List<Instrument> resolveSymbols(InMemoryInstrumentRepository repository) {
+    if (symbols.isEmpty()) {
+      return repository.all().stream().filter(i -> i.exchange() == Exchange.NSE && i.type() == InstrumentType.EQ)
+          .limit(DEFAULT_INSTRUMENTS).collect(Collectors.toList());
+    }
+    List<Instrument> found = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    for (String raw : new LinkedHashSet<>(symbols)) {
+      String symbol = raw.trim().toUpperCase(Locale.ROOT);
+      if (symbol.isEmpty()) {
+        throw usage("--symbols has an empty entry: give symbols like RELIANCE,TCS");
+      }
+      Optional<Instrument> i = repository.find(Exchange.NSE, symbol);
+      if (i.isPresent()) {
+        found.add(i.get());
+      } else {
+        unknown.add(raw.trim());
+      }
+    }
+    if (!unknown.isEmpty()) {
+      String examples = repository.all().stream().limit(5).map(Instrument::tradingSymbol).collect(Collectors.joining(", "));
+      throw usage("unknown symbol" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+          + ": not in the bundled NSE instrument master (for example " + examples + ")");
+    }
+    return found;
+  }
+
+  private static LocalDate lastTradingDayBeforeToday(ExchangeCalendar calendar) {
+    LocalDate d = Ist.dateOf(SystemTimeSource.INSTANCE.currentTimeMillis()).minusDays(1);
+    while (!calendar.isTradingDay(d)) {
+      d = d.minusDays(1);
+    }
+    return d;
+  }
+
+  private static String notATradingDay(ExchangeCalendar calendar, LocalDate day) {
+    String why = calendar.holiday(day).map(h -> "a holiday (" + h + ")").orElse("a " + day.getDayOfWeek().toString().toLowerCase(Locale.ROOT));
+    return "--date " + day + " is not an NSE trading day: it is " + why + "; the next one is " + calendar.nextTradingDay(day);
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+
+}

@@ -1,0 +1,127 @@
+package io.aitrader.runtime.demo;
+
+import io.aitrader.api.bus.EventBus;
+import io.aitrader.api.bus.SubscriptionOptions;
+import io.aitrader.api.bus.Topics;
+import io.aitrader.api.instrument.Exchange;
+import io.aitrader.api.instrument.Instrument;
+import io.aitrader.api.market.Bar;
+import io.aitrader.api.market.BarInterval;
+import io.aitrader.api.market.MarketDataFeed;
+import io.aitrader.api.market.Quote;
+import io.aitrader.api.market.QuoteListener;
+import io.aitrader.api.time.MarketCalendar;
+import io.aitrader.api.time.TradingSession;
+import io.aitrader.core.bars.TimeBarAggregator;
+import io.aitrader.core.ingest.FirstQuotePolicy;
+import io.aitrader.core.ingest.MarketIngestor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Assembles the first services — feed → Market Ingestor → bus ({@code market.ticks.*}) → Bar Aggregator → bus
+ * ({@code market.candles.*}) — runs one session through them and reports what came out.
+ *
+ * <p>Delivery on the bus is synchronous, so the whole run is one deterministic thread: the same feed gives the
+ * same bar stream, byte for byte ({@link DemoReport#digest()}).
+ */
+public final class DemoPipeline {
+  private final MarketCalendar calendar;
+  private final EventBus bus;
+  private final Instrument sampleInstrument;
+  private final BarInterval sampleInterval;
+
+  public DemoPipeline(MarketCalendar calendar, EventBus bus, Instrument sampleInstrument, BarInterval sampleInterval) {
+    this.calendar = calendar;
+    this.bus = bus;
+    this.sampleInstrument = sampleInstrument;
+    this.sampleInterval = sampleInterval;
+  }
+
+  /**
+   * Runs {@code feed} for {@code session}.
+   *
+   * @param speed real-time multiple for pacing quotes (60 = one market minute per second); 0 = as fast as possible
+   * @param digest receives every complete bar in emission order
+   */
+  public DemoReport run(MarketDataFeed feed, List<Instrument> instruments, TradingSession session, double speed,
+      BarStreamDigest digest) {
+    Map<BarInterval, long[]> counts = new EnumMap<>(BarInterval.class);
+    List<Bar> samples = new ArrayList<>();
+    long[] firstBarNanos = {-1};
+    long startNanos = System.nanoTime();
+
+    TimeBarAggregator aggregator = TimeBarAggregator.builder()
+        .calendar(calendar)
+        .intervals(EnumSet.allOf(BarInterval.class))
+        .watermarkLag(Duration.ZERO) // one time-ordered stream
+        .listener(bar -> bus.publish(Topics.bars(bar.interval()), bar.toBar()))
+        .build();
+    for (Exchange exchange : Exchange.values()) {
+      bus.subscribe(Topics.ticks(exchange), aggregator::onTick, SubscriptionOptions.SYNCHRONOUS);
+    }
+    for (BarInterval interval : BarInterval.values()) {
+      long[] count = new long[1];
+      counts.put(interval, count);
+      bus.subscribe(Topics.bars(interval), bar -> {
+        if (firstBarNanos[0] < 0) {
+          firstBarNanos[0] = System.nanoTime() - startNanos;
+        }
+        count[0]++;
+        digest.add(bar);
+        if (bar.interval() == sampleInterval && bar.instrument().equals(sampleInstrument)) {
+          samples.add(bar);
+        }
+      }, SubscriptionOptions.SYNCHRONOUS);
+    }
+
+    MarketIngestor ingestor = new MarketIngestor(bus, FirstQuotePolicy.COUNT_AS_TRADE);
+    Pacer pacer = new Pacer(speed);
+    long[] quotes = {0};
+    QuoteListener input = (Quote q) -> {
+      quotes[0]++;
+      pacer.await(q.timestampMillis());
+      ingestor.onQuote(q);
+    };
+    feed.subscribe(instruments);
+    feed.run(input);
+    aggregator.advanceTo(session.closeMillis()); // the session has ended: close every bar
+    long elapsed = System.nanoTime() - startNanos;
+
+    Map<BarInterval, Long> barsPerInterval = new EnumMap<>(BarInterval.class);
+    counts.forEach((i, c) -> barsPerInterval.put(i, c[0]));
+    return new DemoReport(session, instruments, quotes[0], ingestor.stats(), aggregator.stats(), barsPerInterval,
+        elapsed, firstBarNanos[0], samples, digest.hex());
+  }
+
+  /** Holds quotes back so that market time runs {@code speed} times faster than real time. */
+  static final class Pacer {
+    private final double speed;
+    private long firstEventMillis = Long.MIN_VALUE;
+    private long startNanos;
+
+    Pacer(double speed) {
+      this.speed = speed;
+    }
+
+    void await(long eventMillis) {
+      if (speed <= 0) {
+        return;
+      }
+      if (firstEventMillis == Long.MIN_VALUE) {
+        firstEventMillis = eventMillis;
+        startNanos = System.nanoTime();
+        return;
+      }
+      long due = startNanos + (long) ((eventMillis - firstEventMillis) * 1_000_000L / speed);
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
+      }
+    }
+  }
+}
