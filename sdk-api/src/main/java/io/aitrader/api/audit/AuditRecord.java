@@ -51,6 +51,7 @@ public record AuditRecord(
 
   private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-f]{64}");
 
+  /** Validates every component; see the type's rules. */
   public AuditRecord {
     check(sequence >= 1, "AuditRecord.sequence", "must be >= 1", sequence);
     check(timestampMillis > 0, "AuditRecord.timestampMillis", "must be > 0", timestampMillis);

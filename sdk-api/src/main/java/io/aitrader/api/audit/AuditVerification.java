@@ -26,6 +26,7 @@ import java.util.OptionalLong;
  */
 public record AuditVerification(long recordsChecked, OptionalLong firstBadSequence, Optional<String> problem) {
 
+  /** Validates every component; see the type's rules. */
   public AuditVerification {
     check(recordsChecked >= 0, "AuditVerification.recordsChecked", "must be >= 0", recordsChecked);
     required(firstBadSequence, "AuditVerification.firstBadSequence");

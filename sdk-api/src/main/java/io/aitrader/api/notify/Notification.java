@@ -26,6 +26,7 @@ public record Notification(Severity severity, String title, String body, long ti
   /** The longest title accepted. */
   public static final int MAX_TITLE = 200;
 
+  /** Validates every component; see the type's rules. */
   public Notification {
     required(severity, "Notification.severity");
     requireText(title, "Notification.title");

@@ -42,6 +42,7 @@ public record Fill(
     long timestampMillis,
     Product product) {
 
+  /** Validates every component; see the type's rules. */
   public Fill {
     requireText(tradeId, "Fill.tradeId");
     requireText(brokerOrderId, "Fill.brokerOrderId");

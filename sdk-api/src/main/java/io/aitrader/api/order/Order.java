@@ -43,6 +43,7 @@ public record Order(
     long createdAtMillis,
     long updatedAtMillis) {
 
+  /** Validates every component; see the type's rules. */
   public Order {
     required(request, "Order.request");
     requireText(brokerOrderId, "Order.brokerOrderId");

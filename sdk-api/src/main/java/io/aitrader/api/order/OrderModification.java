@@ -24,6 +24,7 @@ import java.util.Optional;
  */
 public record OrderModification(long quantity, OrderType orderType, Optional<Price> limitPrice, Optional<Price> triggerPrice) {
 
+  /** Validates every component; see the type's rules. */
   public OrderModification {
     required(orderType, "OrderModification.orderType");
     required(limitPrice, "OrderModification.limitPrice");

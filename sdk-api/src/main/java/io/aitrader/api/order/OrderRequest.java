@@ -69,6 +69,7 @@ public record OrderRequest(
   private static final Pattern REFERENCE_ID = Pattern.compile("[A-Za-z0-9-]{8,20}");
   private static final int MAX_LABEL = 64;
 
+  /** Validates every component; see the type's rules. */
   public OrderRequest {
     required(instrument, "OrderRequest.instrument");
     required(side, "OrderRequest.side");

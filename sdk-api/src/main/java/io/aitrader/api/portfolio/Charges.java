@@ -28,6 +28,7 @@ public record Charges(Money brokerage, Money stt, Money exchangeCharges, Money s
   /** No charges at all (a zero-cost simulation). */
   public static final Charges NONE = new Charges(Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
 
+  /** Validates every component; see the type's rules. */
   public Charges {
     nonNegative(brokerage, "Charges.brokerage");
     nonNegative(stt, "Charges.stt");

@@ -42,6 +42,7 @@ public record Portfolio(
     Money unrealizedPnl,
     Money chargesPaid) {
 
+  /** Validates every component; see the type's rules. */
   public Portfolio {
     check(timestampMillis >= 0, "Portfolio.timestampMillis", "must be >= 0", timestampMillis);
     required(cash, "Portfolio.cash");

@@ -32,6 +32,7 @@ import java.math.RoundingMode;
  */
 public record Position(Instrument instrument, Product product, long netQuantity, Money costBasis, Money realizedPnl) {
 
+  /** Validates every component; see the type's rules. */
   public Position {
     required(instrument, "Position.instrument");
     required(product, "Position.product");

@@ -2,8 +2,11 @@ package io.aitrader.api.signal;
 
 /** What a signal recommends: be long, be short, or hold no position. */
 public enum Direction {
+  /** Hold (or open) a long position. */
   LONG,
+  /** Hold (or open) a short position. */
   SHORT,
+  /** Hold no position: close what is open. */
   FLAT;
 
   /** {@code +1}, {@code -1} or {@code 0}. */

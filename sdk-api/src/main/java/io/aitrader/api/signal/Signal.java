@@ -47,6 +47,7 @@ public record Signal(
     String reason,
     FeatureVector features) {
 
+  /** Validates every component; see the type's rules. */
   public Signal {
     Identifiers.requireStrategyId(strategyId, "Signal.strategyId");
     required(instrument, "Signal.instrument");

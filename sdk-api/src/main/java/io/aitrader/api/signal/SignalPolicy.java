@@ -42,6 +42,7 @@ public record SignalPolicy(
     long cooldownMillis,
     boolean emitFlat) {
 
+  /** Validates every component; see the type's rules. */
   public SignalPolicy {
     Identifiers.requireStrategyId(strategyId, "SignalPolicy.strategyId");
     check(Double.isFinite(longThreshold) && longThreshold >= 0 && longThreshold <= 1,
