@@ -35,7 +35,11 @@ public final class SdkVersion {
       }
       Properties p = new Properties();
       p.load(in);
-      return p.getProperty("version");
+      String v = p.getProperty("version", "");
+      if (v.isBlank() || v.startsWith("${")) {
+        throw new IllegalStateException("sdk-version.properties has no filtered version ('" + v + "'): a broken build");
+      }
+      return v.trim();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

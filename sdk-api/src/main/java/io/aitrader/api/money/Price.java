@@ -48,14 +48,19 @@ public record Price(long units) implements Comparable<Price> {
   }
 
   /**
-   * The nearest price to a {@code double} number of rupees, rounded half-even to 4 decimal places. For feeds that
-   * send doubles (Groww's protobuf feed); never use it for arithmetic.
+   * The nearest price to a {@code double} number of rupees, in ₹0.0001 units (ties round up, as
+   * {@link Math#round(double)} does). For feeds that send doubles (Groww's protobuf feed); never use it for
+   * arithmetic. Values beyond the range of a {@code long} of units are rejected.
    */
   public static long unitsOf(double rupees) {
     if (!Double.isFinite(rupees)) {
       throw new ValidationException("Price", "Price must be a finite number, was " + rupees);
     }
-    return Math.round(rupees * UNITS_PER_RUPEE);
+    double units = rupees * UNITS_PER_RUPEE;
+    if (units >= 0x1p63 || units < -0x1p63) {
+      throw new ValidationException("Price", "Price must fit in a long of ₹0.0001 units, was " + rupees);
+    }
+    return Math.round(units);
   }
 
   /** The price as an exact {@code BigDecimal} of rupees, with trailing zeros past 2 decimals stripped. */

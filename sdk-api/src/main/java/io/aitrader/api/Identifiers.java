@@ -1,0 +1,30 @@
+package io.aitrader.api;
+
+import java.util.regex.Pattern;
+
+/**
+ * The one rule for identifiers that appear in topic names, stored records and logs. A strategy id names the
+ * {@code signals.<strategy>} topic, so it follows the topic-word syntax: 1–64 characters of lower-case letters,
+ * digits, {@code _} and {@code -}, starting with a letter or digit ({@code momentum-5m}, {@code pairs_01}).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Identifiers {
+  /** The syntax of a strategy id. */
+  public static final Pattern STRATEGY_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+  private Identifiers() {}
+
+  /** Whether {@code id} is a valid strategy id. */
+  public static boolean isStrategyId(String id) {
+    return STRATEGY_ID.matcher(id).matches();
+  }
+
+  /** Returns {@code id}, or fails with a message naming {@code field} and the bad value. */
+  public static String requireStrategyId(@org.jspecify.annotations.Nullable String id, String field) {
+    ValidationException.required(id, field);
+    ValidationException.check(isStrategyId(id), field,
+        "must be 1-64 lower-case letters, digits, '_' or '-' starting with a letter or digit", "'" + id + "'");
+    return id;
+  }
+}
