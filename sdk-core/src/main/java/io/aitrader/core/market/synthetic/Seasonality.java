@@ -6,8 +6,8 @@ package io.aitrader.core.market.synthetic;
  * to clock time. Quotes arrive as a Poisson process in activity time, so they cluster at the open and the close;
  * price variance accrues in activity time too, so volatility follows the same U.
  *
- * <p>Shape: {@code 0.6 + 2.4·e^(−τ/0.05) + 1.4·e^(−(1−τ)/0.06)} of the session fraction τ — about three times the
- * midday activity in the first minutes and twice in the last. Immutable.
+ * <p>Shape: {@code 0.6 + 2.4·e^(−τ/0.05) + 1.4·e^(−(1−τ)/0.06)} of the session fraction τ — about five times the
+ * midday activity in the first minutes and about three times in the last. Immutable.
  */
 final class Seasonality {
   static final long BUCKET_MILLIS = 60_000L;
