@@ -31,15 +31,19 @@ public record Bar(
   public Bar {
     required(instrument, "Bar.instrument");
     required(interval, "Bar.interval");
-    String where = " (bar " + instrument + " " + interval + " @" + openTimeMillis + ")";
-    check(closeTimeMillis > openTimeMillis, "Bar.closeTimeMillis", "must be after openTimeMillis " + openTimeMillis + where, closeTimeMillis);
-    check(low > 0, "Bar.low", "must be > 0" + where, low);
-    check(high >= low, "Bar.high", "must be >= low " + low + where, high);
-    check(open >= low && open <= high, "Bar.open", "must be within [low, high] = [" + low + ", " + high + "]" + where, open);
-    check(close >= low && close <= high, "Bar.close", "must be within [low, high] = [" + low + ", " + high + "]" + where, close);
-    check(volume >= 0, "Bar.volume", "must be >= 0" + where, volume);
-    check(turnover >= 0, "Bar.turnover", "must be >= 0" + where, turnover);
-    check(tradeCount >= 0, "Bar.tradeCount", "must be >= 0" + where, tradeCount);
+    // one branch on the valid path: messages are only built for a bad value
+    if (closeTimeMillis <= openTimeMillis || low <= 0 || high < low || open < low || open > high || close < low
+        || close > high || volume < 0 || turnover < 0 || tradeCount < 0) {
+      String where = " (bar " + instrument + " " + interval + " @" + openTimeMillis + ")";
+      check(closeTimeMillis > openTimeMillis, "Bar.closeTimeMillis", "must be after openTimeMillis " + openTimeMillis + where, closeTimeMillis);
+      check(low > 0, "Bar.low", "must be > 0" + where, low);
+      check(high >= low, "Bar.high", "must be >= low " + low + where, high);
+      check(open >= low && open <= high, "Bar.open", "must be within [low, high] = [" + low + ", " + high + "]" + where, open);
+      check(close >= low && close <= high, "Bar.close", "must be within [low, high] = [" + low + ", " + high + "]" + where, close);
+      check(volume >= 0, "Bar.volume", "must be >= 0" + where, volume);
+      check(turnover >= 0, "Bar.turnover", "must be >= 0" + where, turnover);
+      check(tradeCount >= 0, "Bar.tradeCount", "must be >= 0" + where, tradeCount);
+    }
   }
 
   /**

@@ -33,12 +33,16 @@ public record Quote(
 
   public Quote {
     required(instrument, "Quote.instrument");
-    check(timestampMillis > 0, "Quote.timestampMillis", "must be > 0", timestampMillis);
-    check(lastPrice > 0, "Quote.lastPrice", "must be > 0 (₹0.0001 units)", lastPrice);
-    check(dayVolume >= 0, "Quote.dayVolume", "must be >= 0", dayVolume);
-    check(bidPrice >= 0 && bidQuantity >= 0, "Quote.bid", "must be >= 0", bidPrice + "x" + bidQuantity);
-    check(askPrice >= 0 && askQuantity >= 0, "Quote.ask", "must be >= 0", askPrice + "x" + askQuantity);
-    check(openInterest >= 0, "Quote.openInterest", "must be >= 0", openInterest);
+    // one branch on the valid path: messages are only built for a bad value (no allocation per quote)
+    if (timestampMillis <= 0 || lastPrice <= 0 || dayVolume < 0 || bidPrice < 0 || bidQuantity < 0 || askPrice < 0
+        || askQuantity < 0 || openInterest < 0) {
+      check(timestampMillis > 0, "Quote.timestampMillis", "must be > 0", timestampMillis);
+      check(lastPrice > 0, "Quote.lastPrice", "must be > 0 (₹0.0001 units)", lastPrice);
+      check(dayVolume >= 0, "Quote.dayVolume", "must be >= 0", dayVolume);
+      check(bidPrice >= 0 && bidQuantity >= 0, "Quote.bid", "must be >= 0", bidPrice + "x" + bidQuantity);
+      check(askPrice >= 0 && askQuantity >= 0, "Quote.ask", "must be >= 0", askPrice + "x" + askQuantity);
+      check(openInterest >= 0, "Quote.openInterest", "must be >= 0", openInterest);
+    }
   }
 
   /** A quote with just a last price and the cumulative day volume (no book). */

@@ -41,13 +41,17 @@ public record Tick(
 
   public Tick {
     required(instrument, "Tick.instrument");
-    check(timestampMillis > 0, "Tick.timestampMillis", "must be > 0", timestampMillis);
-    check(lastPrice > 0, "Tick.lastPrice", "must be > 0 (₹0.0001 units)", lastPrice);
-    check(lastQuantity >= 0, "Tick.lastQuantity", "must be >= 0", lastQuantity);
-    check(dayVolume >= lastQuantity, "Tick.dayVolume", "must be >= lastQuantity " + lastQuantity, dayVolume);
-    check(bidPrice >= 0 && bidQuantity >= 0, "Tick.bid", "must be >= 0", bidPrice + "x" + bidQuantity);
-    check(askPrice >= 0 && askQuantity >= 0, "Tick.ask", "must be >= 0", askPrice + "x" + askQuantity);
-    check(openInterest >= 0, "Tick.openInterest", "must be >= 0", openInterest);
+    // one branch on the valid path: messages are only built for a bad value (no allocation per tick)
+    if (timestampMillis <= 0 || lastPrice <= 0 || lastQuantity < 0 || dayVolume < lastQuantity || bidPrice < 0
+        || bidQuantity < 0 || askPrice < 0 || askQuantity < 0 || openInterest < 0) {
+      check(timestampMillis > 0, "Tick.timestampMillis", "must be > 0", timestampMillis);
+      check(lastPrice > 0, "Tick.lastPrice", "must be > 0 (₹0.0001 units)", lastPrice);
+      check(lastQuantity >= 0, "Tick.lastQuantity", "must be >= 0", lastQuantity);
+      check(dayVolume >= lastQuantity, "Tick.dayVolume", "must be >= lastQuantity " + lastQuantity, dayVolume);
+      check(bidPrice >= 0 && bidQuantity >= 0, "Tick.bid", "must be >= 0", bidPrice + "x" + bidQuantity);
+      check(askPrice >= 0 && askQuantity >= 0, "Tick.ask", "must be >= 0", askPrice + "x" + askQuantity);
+      check(openInterest >= 0, "Tick.openInterest", "must be >= 0", openInterest);
+    }
   }
 
   /** A trade print with no book: {@code dayVolume} is taken to be {@code quantity}. */
