@@ -11,6 +11,7 @@ import io.aitrader.api.time.TradingSession;
 import io.aitrader.core.bus.InProcessEventBus;
 import io.aitrader.core.calendar.ExchangeCalendar;
 import io.aitrader.core.instruments.InMemoryInstrumentRepository;
+import io.aitrader.core.market.synthetic.SyntheticMarket;
 import io.aitrader.core.time.SystemTimeSource;
 import io.aitrader.runtime.demo.BarStreamDigest;
 import io.aitrader.runtime.demo.DemoPipeline;
@@ -71,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("aitrader: note: the bundled holiday list does not cover " + day.getYear()
           + "; every weekday is treated as a trading day");
     }
-    MarketDataFeed feed = SyntheticFeeds.oneSession(instruments, session, seed);
+    MarketDataFeed feed = SyntheticMarket.builder().instruments(instruments).session(session).seed(seed).build();
     try (EventBus bus = InProcessEventBus.create(); feed) {
       DemoPipeline pipeline = new DemoPipeline(calendar, bus, instruments.get(0), BarInterval.M15);
       DemoReport report = pipeline.run(feed, instruments, session, speed, BarStreamDigest.create());
