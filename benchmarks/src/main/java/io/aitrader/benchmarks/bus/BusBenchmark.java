@@ -11,6 +11,7 @@ import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.instrument.InstrumentType;
 import io.aitrader.api.instrument.Segment;
 import io.aitrader.api.market.Tick;
+import io.aitrader.api.money.Price;
 import io.aitrader.core.bus.InProcessEventBus;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +51,7 @@ public class BusBenchmark {
   private static Tick[] ticks() {
     Instrument reliance = Instrument.builder()
         .exchange(Exchange.NSE).segment(Segment.CASH).type(InstrumentType.EQ)
-        .tradingSymbol("RELIANCE").exchangeToken("2885").growwSymbol("NSE-RELIANCE").name("Reliance Industries")
+        .tradingSymbol("RELIANCE").exchangeToken("2885").growwSymbol("NSE-RELIANCE").name("Reliance Industries").tickSize(Price.of("0.05"))
         .build();
     SplittableRandom random = new SplittableRandom(42);
     Tick[] ticks = new Tick[TICKS];
