@@ -44,7 +44,7 @@ public record DemoReport(
     double seconds = elapsedNanos / 1e9;
     out.printf(Locale.ROOT, "Indian AI Trader demo: one synthetic NSE session, ingest -> bus -> bars%n");
     out.printf(Locale.ROOT, "  date          %s (%s), session %s-%s IST%n", session.date(),
-        session.date().getDayOfWeek().toString().substring(0, 3), HM.format(Ist.at(session.openMillis())),
+        session.date().getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ROOT), HM.format(Ist.at(session.openMillis())),
         HM.format(Ist.at(session.closeMillis())));
     out.printf(Locale.ROOT, "  instruments   %d: %s%n", instruments.size(),
         instruments.stream().map(Instrument::tradingSymbol).collect(Collectors.joining(",")));
