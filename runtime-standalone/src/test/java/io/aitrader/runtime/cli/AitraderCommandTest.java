@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AitraderCommandTest {
@@ -28,6 +29,18 @@ class AitraderCommandTest {
         .contains("ticks/s")
         .contains("sample bars: RELIANCE 15m");
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void pacedDemoRunsTheSameSessionAsTheUnpacedOne() {
+    // 22,500 market seconds at 200,000x real time: pacing is exercised without slowing the suite
+    assertThat(run("demo", "--symbols", "INFY", "--date", "2025-06-02", "--speed", "200000")).isZero();
+    assertThat(run("demo", "--symbols", "INFY", "--date", "2025-06-02")).isZero();
+
+    List<String> digests = out.toString().lines().filter(l -> l.contains("bar stream")).toList();
+    assertThat(digests).hasSize(2);
+    assertThat(digests.get(0)).isEqualTo(digests.get(1));
+    assertThat(out.toString()).contains("speed x200000.0");
   }
 
   @Test

@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * <p>Order and determinism: quotes of all instruments are delivered merged in timestamp order, ties in the order
  * the instruments were given, all within each session's {@code [open, close)}. The same inputs and seed give the
  * identical sequence on every run and every JVM (own generator, {@link StrictMath}); each instrument draws from
- * its own stream keyed by (seed, instrument id), so adding or removing instruments never changes the others'
+ * its own stream keyed by (seed, first session date, instrument id), so adding or removing instruments never changes the others'
  * quotes. Subscribing does not change the streams either, only which quotes are delivered.
  *
  * <p>Threading: {@link #run} delivers on the calling thread and may be called again (each run starts over);
@@ -169,8 +169,10 @@ public final class SyntheticMarket implements MarketDataFeed {
     try {
       log.debug("synthetic market run: {} instruments, {} sessions, seed {}", instruments.size(), sessions.size(), seed);
       InstrumentStream[] streams = new InstrumentStream[instruments.size()];
+      // each date gets its own paths: the same seed on another day is another day
+      long streamSeed = Rng.keyOf(seed + "@" + sessions.get(0).date());
       for (int i = 0; i < streams.length; i++) {
-        streams[i] = new InstrumentStream(instruments.get(i), seed, startPrices[i], annualVolatility, annualDrift,
+        streams[i] = new InstrumentStream(instruments.get(i), streamSeed, startPrices[i], annualVolatility, annualDrift,
             ticksPerSecond, repeatProbability, seasons.get(0));
       }
       EventQueue queue = new EventQueue(streams.length);

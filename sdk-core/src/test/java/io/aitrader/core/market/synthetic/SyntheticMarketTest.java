@@ -60,6 +60,18 @@ class SyntheticMarketTest {
   }
 
   @Test
+  void theSameSeedOnAnotherDateGivesAnotherDay() {
+    List<Instrument> universe = stocks("RELIANCE");
+    LocalDate nextDay = DAY.plusDays(DAY.getDayOfWeek() == java.time.DayOfWeek.FRIDAY ? 3 : 1);
+
+    List<Quote> today = collect(market(universe, 7).build());
+    List<Quote> tomorrow = collect(SyntheticMarket.builder().instruments(universe).session(nseSession(nextDay)).seed(7).build());
+
+    assertThat(today.stream().map(Quote::lastPrice).toList())
+        .isNotEqualTo(tomorrow.stream().map(Quote::lastPrice).toList());
+  }
+
+  @Test
   void runningTwiceStartsOver() {
     SyntheticMarket market = market(stocks("INFY"), 3).build();
 
