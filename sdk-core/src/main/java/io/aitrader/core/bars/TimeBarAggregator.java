@@ -8,6 +8,7 @@ import io.aitrader.api.market.BarAggregator;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.market.BarListener;
 import io.aitrader.api.market.Tick;
+import io.aitrader.api.time.Ist;
 import io.aitrader.api.time.MarketCalendar;
 import io.aitrader.api.time.TradingSession;
 import java.time.Duration;
@@ -56,8 +57,6 @@ import org.jspecify.annotations.Nullable;
  * another thread may be slightly stale.
  */
 public final class TimeBarAggregator implements BarAggregator {
-  private static final long IST_OFFSET_MILLIS = 19_800_000L; // +05:30, no daylight saving
-  private static final long MILLIS_PER_DAY = 86_400_000L;
 
   private final MarketCalendar calendar;
   private final BarInterval[] intervals;
@@ -307,7 +306,7 @@ public final class TimeBarAggregator implements BarAggregator {
   }
 
   private boolean inSession(long t) {
-    long day = Math.floorDiv(t + IST_OFFSET_MILLIS, MILLIS_PER_DAY);
+    long day = Ist.epochDayOf(t);
     if (day != sessionDay) {
       loadSession(day);
     }

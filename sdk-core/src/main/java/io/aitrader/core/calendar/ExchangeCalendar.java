@@ -6,6 +6,7 @@ import static io.aitrader.api.ValidationException.required;
 
 import io.aitrader.api.AitraderException;
 import io.aitrader.api.instrument.Exchange;
+import io.aitrader.api.time.Ist;
 import io.aitrader.api.time.MarketCalendar;
 import io.aitrader.api.time.TradingSession;
 import java.io.IOException;
@@ -52,8 +53,8 @@ public final class ExchangeCalendar implements MarketCalendar {
   /** The bundled NSE list, a resource next to this class. */
   static final String BUNDLED_RESOURCE = "nse-holidays.csv";
 
-  private static final long DAY_MS = 86_400_000L;
-  private static final long IST_OFFSET_MS = 19_800_000L; // +05:30
+  private static final long DAY_MS = Ist.MILLIS_PER_DAY;
+  private static final long IST_OFFSET_MS = Ist.OFFSET_MILLIS;
   private static final int MAX_SCAN_DAYS = 3 * 366;
 
   private final Exchange exchange;

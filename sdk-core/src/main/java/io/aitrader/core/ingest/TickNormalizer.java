@@ -4,6 +4,7 @@ import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.market.Quote;
 import io.aitrader.api.market.Tick;
 import io.aitrader.api.market.TickListener;
+import io.aitrader.api.time.Ist;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,8 +28,6 @@ import java.util.Map;
  * running). Per quote it allocates only the {@code Tick} it emits.
  */
 public final class TickNormalizer {
-  private static final long IST_OFFSET_MILLIS = 19_800_000L; // +05:30, no daylight saving
-  private static final long MILLIS_PER_DAY = 86_400_000L;
 
   private final TickListener listener;
   private final FirstQuotePolicy firstQuotePolicy;
@@ -56,7 +55,7 @@ public final class TickNormalizer {
       states.put(q.instrument(), s);
     }
     long t = q.timestampMillis();
-    long day = Math.floorDiv(t + IST_OFFSET_MILLIS, MILLIS_PER_DAY);
+    long day = Ist.epochDayOf(t);
     long quantity;
     if (!s.seen || day != s.day) {
       if (s.seen && day < s.day) {
