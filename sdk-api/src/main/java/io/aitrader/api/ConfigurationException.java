@@ -19,6 +19,12 @@ public class ConfigurationException extends AitraderException {
     this(List.of(problem));
   }
 
+  /** One problem caused by another exception, e.g. a configuration file that cannot be read. */
+  public ConfigurationException(String problem, Throwable cause) {
+    super(format(List.of(problem)), cause);
+    this.problems = List.of(problem);
+  }
+
   /** Each problem on its own, in the order found. */
   public List<String> problems() {
     return problems;

@@ -13,7 +13,7 @@ import static io.aitrader.api.ValidationException.required;
  * @param overflow      what happens when that queue is full
  */
 public record SubscriptionOptions(Delivery delivery, int queueCapacity, OverflowPolicy overflow) {
-  /** Synchronous delivery (queue settings unused). */
+  /** Synchronous delivery; its queue capacity and overflow policy are placeholders that nothing reads. */
   public static final SubscriptionOptions SYNCHRONOUS = new SubscriptionOptions(Delivery.SYNCHRONOUS, 2, OverflowPolicy.BLOCK);
 
   public SubscriptionOptions {

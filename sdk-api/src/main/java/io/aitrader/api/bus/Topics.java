@@ -4,10 +4,15 @@ import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.market.Bar;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.market.Tick;
+import io.aitrader.api.signal.Signal;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The standard topics of the seed design. Each call returns the same instance for the same arguments. */
+/**
+ * The standard topics of the seed design. {@link #ticks} and {@link #bars} return shared instances; {@link #signals}
+ * builds a new (equal) {@code Topic} per call and validates its name, so keep the result rather than calling it per
+ * event.
+ */
 public final class Topics {
   private static final Map<Exchange, Topic<Tick>> TICKS = new EnumMap<>(Exchange.class);
   private static final Map<BarInterval, Topic<Bar>> BARS = new EnumMap<>(BarInterval.class);
@@ -33,8 +38,8 @@ public final class Topics {
     return BARS.get(interval);
   }
 
-  /** {@code signals.<strategy>}: signals of one strategy. */
-  public static <S> Topic<S> signals(String strategy, Class<S> signalType) {
-    return Topic.of("signals." + strategy, signalType);
+  /** {@code signals.<strategy>}: the signals of one strategy (its id, see {@code Identifiers}). */
+  public static Topic<Signal> signals(String strategy) {
+    return Topic.of("signals." + strategy, Signal.class);
   }
 }

@@ -22,7 +22,12 @@ public interface MarketDataFeed extends AutoCloseable {
   /** A short name for logs and configuration, e.g. {@code synthetic}, {@code replay}, {@code groww}. */
   String name();
 
-  /** Adds instruments to receive quotes for; before or during {@link #run}. Unknown instruments fail clearly. */
+  /**
+   * Adds instruments to receive quotes for; before or during {@link #run}. A live feed delivers only subscribed
+   * instruments. A finite feed (replay, synthetic) delivers every instrument it holds until the first call, and
+   * only the subscribed ones after it. An instrument the feed cannot serve fails with a clear
+   * {@link io.aitrader.api.NotFoundException}.
+   */
   void subscribe(Collection<Instrument> instruments);
 
   /** Delivers quotes to {@code listener} until the data ends (finite feeds) or {@link #close()} is called. */

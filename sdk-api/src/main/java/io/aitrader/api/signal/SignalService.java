@@ -13,7 +13,7 @@ import java.util.Optional;
  * <pre>{@code
  * signals.register(SignalPolicy.builder("momentum-5m").longThreshold(0.55).build(), model);
  * features.subscribe(signals);                     // FeatureService -> SignalService
- * signals.subscribe(s -> bus.publish(Topics.signals(s.strategyId(), Signal.class), s));
+ * signals.subscribe(s -> bus.publish(Topics.signals(s.strategyId()), s));
  * }</pre>
  *
  * <p>Threading: {@link #register}, {@link #onFeatures} and {@link #evaluate} are called by one thread (the

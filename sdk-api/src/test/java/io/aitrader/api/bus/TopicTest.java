@@ -37,7 +37,7 @@ class TopicTest {
     assertThat(Topics.bars(BarInterval.M5).name()).isEqualTo("market.candles.5m");
     assertThat(Topics.bars(BarInterval.M5).type()).isEqualTo(Bar.class);
     assertThat(Topics.ticks(Exchange.BSE)).isSameAs(Topics.ticks(Exchange.BSE));
-    assertThat(Topics.signals("momentum-5m", String.class).name()).isEqualTo("signals.momentum-5m");
+    assertThat(Topics.signals("momentum-5m").name()).isEqualTo("signals.momentum-5m");
   }
 
   @Test

@@ -4,7 +4,7 @@ import static io.aitrader.api.ValidationException.check;
 import static io.aitrader.api.ValidationException.requireText;
 import static io.aitrader.api.ValidationException.required;
 
-import io.aitrader.api.AitraderException;
+import io.aitrader.api.ConfigurationException;
 import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.time.Ist;
 import io.aitrader.api.time.MarketCalendar;
@@ -289,14 +289,14 @@ public final class ExchangeCalendar implements MarketCalendar {
      * {@code yyyy-MM-dd,name,HH:mm,HH:mm} special sessions, {@code # year: yyyy} lines, {@code #} comments.
      *
      * @throws io.aitrader.api.ConfigurationException listing every bad line with the file, line number and text
-     * @throws AitraderException when the file cannot be read
+     * @throws io.aitrader.api.ConfigurationException also when the file cannot be read
      */
     public Builder holidaysFrom(Path path) {
       required(path, "ExchangeCalendar.holidayFile");
       try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
         this.holidays = HolidayFileParser.parse(r, path.toString());
       } catch (IOException e) {
-        throw new AitraderException("Cannot read holiday file " + path + ": " + e, e);
+        throw new ConfigurationException("cannot read holiday file " + path + ": " + e + " (check the path, or leave it out to use the bundled NSE list)", e);
       }
       return this;
     }

@@ -1,6 +1,5 @@
 package io.aitrader.core.calendar;
 
-import io.aitrader.api.AitraderException;
 import io.aitrader.api.ConfigurationException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -51,7 +50,7 @@ final class HolidayFileParser {
         parseEntry(line, holidays, specials, firstLine, years, problems, source, lineNo);
       }
     } catch (IOException e) {
-      throw new AitraderException("Cannot read holiday file " + source + " after line " + lineNo + ": " + e, e);
+      throw new ConfigurationException("cannot read holiday file " + source + " after line " + lineNo + ": " + e, e);
     }
     if (!problems.isEmpty()) {
       throw new ConfigurationException(problems);

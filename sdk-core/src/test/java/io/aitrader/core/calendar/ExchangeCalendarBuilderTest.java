@@ -4,7 +4,6 @@ import static io.aitrader.core.calendar.IstTimes.ist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aitrader.api.AitraderException;
 import io.aitrader.api.ConfigurationException;
 import io.aitrader.api.ValidationException;
 import io.aitrader.api.instrument.Exchange;
@@ -85,8 +84,9 @@ class ExchangeCalendarBuilderTest {
     Path missing = dir.resolve("nope.csv");
 
     assertThatThrownBy(() -> ExchangeCalendar.builder().holidaysFrom(missing))
-        .isInstanceOf(AitraderException.class)
-        .hasMessageContaining("Cannot read holiday file " + missing);
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("cannot read holiday file " + missing)
+        .hasMessageContaining("leave it out to use the bundled NSE list");
   }
 
   @Test
