@@ -4,6 +4,9 @@ import io.aitrader.api.market.BarView;
 import io.aitrader.api.market.Tick;
 import io.aitrader.api.order.Fill;
 import io.aitrader.api.order.Order;
+import io.aitrader.api.signal.Signal;
+import io.aitrader.api.time.TradingSession;
+import java.util.List;
 
 /**
  * A trading strategy: the code a user writes. The runtime calls it with market data and order events; it acts
@@ -51,11 +54,29 @@ public interface Strategy {
   /** A unique, stable id (see {@link io.aitrader.api.Identifiers#STRATEGY_ID}): names its signals topic and orders. */
   String id();
 
+  /**
+   * The feature expressions this strategy reads through {@link StrategyContext#features} (e.g. {@code "rsi(14)"},
+   * {@code "ema(20)/ema(50)"}); the runtime defines them in the Feature service before {@link #onStart}. Default:
+   * none.
+   */
+  default List<String> features() {
+    return List.of();
+  }
+
   /** Called once before any data: look up instruments, {@link StrategyContext#subscribe subscribe}, set up state. */
   void onStart(StrategyContext ctx);
 
   /** A complete bar of a subscribed instrument and interval. */
   void onBar(BarView bar, StrategyContext ctx);
+
+  /** A trading session begins (before its first bar). Default: nothing. */
+  default void onSessionStart(TradingSession session, StrategyContext ctx) {}
+
+  /** A trading session has ended (after its last bar). Default: nothing. */
+  default void onSessionEnd(TradingSession session, StrategyContext ctx) {}
+
+  /** A signal of this strategy's id from the Signal service (rules + model score). Default: ignored. */
+  default void onSignal(Signal signal, StrategyContext ctx) {}
 
   /** A tick of a subscribed instrument. Default: ignored. */
   default void onTick(Tick tick, StrategyContext ctx) {}

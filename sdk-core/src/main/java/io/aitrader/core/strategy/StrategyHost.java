@@ -1,0 +1,359 @@
+package io.aitrader.core.strategy;
+
+import static io.aitrader.api.ValidationException.required;
+
+import io.aitrader.api.NotFoundException;
+import io.aitrader.api.Registration;
+import io.aitrader.api.bus.EventBus;
+import io.aitrader.api.bus.Subscription;
+import io.aitrader.api.bus.SubscriptionOptions;
+import io.aitrader.api.bus.Topic;
+import io.aitrader.api.bus.Topics;
+import io.aitrader.api.feature.FeatureService;
+import io.aitrader.api.feature.FeatureVector;
+import io.aitrader.api.instrument.Exchange;
+import io.aitrader.api.instrument.Instrument;
+import io.aitrader.api.instrument.InstrumentRepository;
+import io.aitrader.api.market.Bar;
+import io.aitrader.api.market.BarInterval;
+import io.aitrader.api.market.Tick;
+import io.aitrader.api.money.Money;
+import io.aitrader.api.order.Order;
+import io.aitrader.api.order.OrderModification;
+import io.aitrader.api.order.OrderRequest;
+import io.aitrader.api.order.OrderService;
+import io.aitrader.api.order.Product;
+import io.aitrader.api.portfolio.Portfolio;
+import io.aitrader.api.portfolio.Position;
+import io.aitrader.api.signal.Signal;
+import io.aitrader.api.signal.SignalService;
+import io.aitrader.api.strategy.Strategy;
+import io.aitrader.api.strategy.StrategyContext;
+import io.aitrader.api.time.Ist;
+import io.aitrader.api.time.MarketCalendar;
+import io.aitrader.api.time.TradingSession;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one {@link Strategy}: defines its features, lets it subscribe, delivers its bars, ticks, signals and session
+ * events, and is its {@link StrategyContext}. The same host runs a strategy in a backtest, on paper and live: only
+ * the bus's sources, the order service behind it and the data differ.
+ *
+ * <pre>{@code
+ * StrategyHost host = StrategyHost.builder(new EmaCrossRsiStrategy(...))
+ *     .bus(bus).instruments(repository).calendar(ExchangeCalendar.nse())
+ *     .features(featureService).signals(signalService).orders(orderService)
+ *     .build();
+ * host.start();           // after the feature service subscribed to the bar topics, so features are ready first
+ * }</pre>
+ *
+ * <p><b>Clock.</b> {@link #now()} is the time of the latest event delivered (a bar's close time, a tick's or a
+ * signal's timestamp): event time everywhere, so a replay decides as live did.
+ *
+ * <p><b>Threading.</b> Events reach the strategy on the thread that delivers them (synchronous bus delivery);
+ * deliver from one thread. A callback that throws is logged and counted ({@link #failures()}); delivery continues.
+ */
+public final class StrategyHost implements StrategyContext, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StrategyHost.class);
+  private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd", Locale.ROOT);
+
+  private final Strategy strategy;
+  private final EventBus bus;
+  private final InstrumentRepository instruments;
+  private final Map<Exchange, MarketCalendar> calendars;
+  private final @Nullable FeatureService features;
+  private final @Nullable SignalService signals;
+  private final OrderService orders;
+  private final Money startingCash;
+  private final String referencePrefix;
+
+  private final Map<BarInterval, Set<Instrument>> barSubscriptions = new EnumMap<>(BarInterval.class);
+  private final Set<Instrument> tickSubscriptions = new HashSet<>();
+  private final List<AutoCloseable> registrations = new ArrayList<>();
+  private boolean starting;
+  private boolean started;
+  private long now;
+  private long referenceCounter;
+  private long failures;
+  private long signalsEmitted;
+
+  private StrategyHost(Builder b) {
+    this.strategy = b.strategy;
+    this.bus = required(b.bus, "StrategyHost.bus");
+    this.instruments = required(b.instruments, "StrategyHost.instruments");
+    this.calendars = new EnumMap<>(b.calendars);
+    if (calendars.isEmpty()) {
+      throw new io.aitrader.api.ValidationException("StrategyHost.calendar", "StrategyHost.calendar is required: give at least the NSE calendar");
+    }
+    this.features = b.features;
+    this.signals = b.signals;
+    this.orders = required(b.orders, "StrategyHost.orders");
+    this.startingCash = b.startingCash;
+    String alnum = strategy.id().replaceAll("[^A-Za-z0-9]", "");
+    this.referencePrefix = alnum.substring(0, Math.min(6, alnum.length())).toLowerCase(Locale.ROOT);
+  }
+
+  public static Builder builder(Strategy strategy) {
+    return new Builder(strategy);
+  }
+
+  /** Defines the strategy's features, calls {@link Strategy#onStart}, then subscribes to what it asked for. */
+  public void start() {
+    if (started) {
+      throw new IllegalStateException("strategy " + strategy.id() + " is already started");
+    }
+    if (features != null && !strategy.features().isEmpty()) {
+      features.define(strategy.features());
+    }
+    starting = true;
+    try {
+      strategy.onStart(this);
+    } finally {
+      starting = false;
+    }
+    started = true;
+    for (Map.Entry<BarInterval, Set<Instrument>> e : barSubscriptions.entrySet()) {
+      Set<Instrument> wanted = e.getValue();
+      registrations.add(bus.subscribe(Topics.bars(e.getKey()), bar -> {
+        if (wanted.contains(bar.instrument())) {
+          deliverBar(bar);
+        }
+      }, SubscriptionOptions.SYNCHRONOUS));
+    }
+    EnumSet<Exchange> tickExchanges = EnumSet.noneOf(Exchange.class);
+    tickSubscriptions.forEach(i -> tickExchanges.add(i.exchange()));
+    for (Exchange exchange : tickExchanges) {
+      Topic<Tick> topic = Topics.ticks(exchange);
+      registrations.add(bus.subscribe(topic, tick -> {
+        if (tickSubscriptions.contains(tick.instrument())) {
+          advance(tick.timestampMillis());
+          call(ctx -> strategy.onTick(tick, ctx));
+        }
+      }, SubscriptionOptions.SYNCHRONOUS));
+    }
+    if (signals != null) {
+      Registration r = signals.subscribe(signal -> {
+        if (signal.strategyId().equals(strategy.id())) {
+          advance(signal.timestampMillis());
+          call(ctx -> strategy.onSignal(signal, ctx));
+        }
+      });
+      registrations.add(r);
+    }
+  }
+
+  /** Tells the strategy a session begins; the runtime calls it before the session's first event. */
+  public void sessionStarted(TradingSession session) {
+    advance(session.openMillis());
+    call(ctx -> strategy.onSessionStart(session, ctx));
+  }
+
+  /** Tells the strategy a session has ended; the runtime calls it after the session's last bar. */
+  public void sessionEnded(TradingSession session) {
+    advance(session.closeMillis());
+    call(ctx -> strategy.onSessionEnd(session, ctx));
+  }
+
+  /** Callbacks that threw so far. */
+  public long failures() {
+    return failures;
+  }
+
+  /** Signals the strategy emitted through {@link #emit}. */
+  public long signalsEmitted() {
+    return signalsEmitted;
+  }
+
+  public Strategy strategy() {
+    return strategy;
+  }
+
+  /** Stops deliveries and calls {@link Strategy#onStop}. Idempotent. */
+  @Override
+  public void close() {
+    if (!started) {
+      return;
+    }
+    started = false;
+    for (AutoCloseable r : registrations) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        LOG.warn("Closing a subscription of strategy {} failed: {}", strategy.id(), e.toString());
+      }
+    }
+    registrations.clear();
+    call(strategy::onStop);
+  }
+
+  private void deliverBar(Bar bar) {
+    advance(bar.closeTimeMillis());
+    call(ctx -> strategy.onBar(bar, ctx));
+  }
+
+  private void advance(long t) {
+    if (t > now) {
+      now = t;
+    }
+  }
+
+  private void call(Consumer<StrategyContext> callback) {
+    try {
+      callback.accept(this);
+    } catch (RuntimeException e) {
+      failures++;
+      LOG.warn("Strategy {} threw from a callback (failure {}): {}", strategy.id(), failures, e.toString(), e);
+    }
+  }
+
+  // ---- StrategyContext
+
+  @Override
+  public long now() {
+    return now;
+  }
+
+  @Override
+  public String strategyId() {
+    return strategy.id();
+  }
+
+  @Override
+  public Instrument instrument(String id) {
+    return instruments.findById(id).orElseThrow(() -> new NotFoundException(
+        "strategy " + strategy.id() + " asked for instrument " + id + ", which the instrument repository does not have"));
+  }
+
+  @Override
+  public InstrumentRepository instruments() {
+    return instruments;
+  }
+
+  @Override
+  public void subscribe(Instrument instrument, BarInterval interval) {
+    if (!starting) {
+      throw new IllegalStateException("strategy " + strategy.id() + ": subscribe only from onStart");
+    }
+    barSubscriptions.computeIfAbsent(interval, i -> new HashSet<>()).add(instrument);
+    tickSubscriptions.add(instrument);
+  }
+
+  @Override
+  public Optional<FeatureVector> features(Instrument instrument, BarInterval interval) {
+    if (features == null) {
+      return Optional.empty();
+    }
+    return features.latest(instrument, interval).filter(v -> v.timestampMillis() <= now);
+  }
+
+  @Override
+  public Optional<Position> position(Instrument instrument, Product product) {
+    return Optional.empty(); // no portfolio service yet: every position is flat
+  }
+
+  @Override
+  public Portfolio portfolio() {
+    return Portfolio.ofCash(startingCash, Math.max(1, now));
+  }
+
+  @Override
+  public String newReferenceId() {
+    LocalDate day = LocalDate.ofEpochDay(Ist.epochDayOf(Math.max(0, now)));
+    referenceCounter++;
+    return referencePrefix + YYMMDD.format(day) + "-" + String.format(Locale.ROOT, "%05d", referenceCounter % 100_000);
+  }
+
+  @Override
+  public OrderRequest.Builder newOrder(Instrument instrument) {
+    return OrderRequest.builder().instrument(instrument).strategyId(strategy.id()).referenceId(newReferenceId());
+  }
+
+  @Override
+  public Order submit(OrderRequest request) {
+    return orders.submit(request);
+  }
+
+  @Override
+  public Order modify(String referenceId, OrderModification change) {
+    return orders.modify(referenceId, change);
+  }
+
+  @Override
+  public Order cancel(String referenceId) {
+    return orders.cancel(referenceId);
+  }
+
+  @Override
+  public void emit(Signal signal) {
+    if (!signal.strategyId().equals(strategy.id())) {
+      throw new IllegalArgumentException("strategy " + strategy.id() + " cannot emit a signal of strategy " + signal.strategyId());
+    }
+    signalsEmitted++;
+    bus.publish(Topics.signals(strategy.id()), signal);
+  }
+
+  @Override
+  public MarketCalendar calendar(Exchange exchange) {
+    MarketCalendar c = calendars.get(exchange);
+    if (c == null) {
+      throw new NotFoundException("no calendar for " + exchange + " was configured; configured: " + calendars.keySet());
+    }
+    return c;
+  }
+
+  /** Configures a {@link StrategyHost}. */
+  public static final class Builder {
+    private final Strategy strategy;
+    private @Nullable EventBus bus;
+    private @Nullable InstrumentRepository instruments;
+    private final Map<Exchange, MarketCalendar> calendars = new EnumMap<>(Exchange.class);
+    private @Nullable FeatureService features;
+    private @Nullable SignalService signals;
+    private @Nullable OrderService orders;
+    private Money startingCash = Money.ofRupees(1_000_000);
+
+    private Builder(Strategy strategy) {
+      this.strategy = required(strategy, "StrategyHost.strategy");
+    }
+
+    public Builder bus(EventBus v) { this.bus = v; return this; }
+
+    public Builder instruments(InstrumentRepository v) { this.instruments = v; return this; }
+
+    /** The calendar of its exchange; NSE's calendar also serves BSE unless BSE's is given. */
+    public Builder calendar(MarketCalendar v) {
+      calendars.put(v.exchange(), v);
+      if (v.exchange() == Exchange.NSE) {
+        calendars.putIfAbsent(Exchange.BSE, v);
+      }
+      return this;
+    }
+
+    public Builder features(FeatureService v) { this.features = v; return this; }
+
+    public Builder signals(SignalService v) { this.signals = v; return this; }
+
+    public Builder orders(OrderService v) { this.orders = v; return this; }
+
+    /** Cash the portfolio snapshot reports until a portfolio service is wired (default ₹10,00,000). */
+    public Builder startingCash(Money v) { this.startingCash = v; return this; }
+
+    public StrategyHost build() {
+      return new StrategyHost(this);
+    }
+  }
+}
