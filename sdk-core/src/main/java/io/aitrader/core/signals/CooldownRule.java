@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * No entry signal within a time ({@code millis > 0}) or a number of vectors ({@code bars > 0}) of the series'
  * last one: holds when there was none, or when {@code now - last >= millis} / at least {@code bars} vectors
- * came after it. State per series: [has last, last time, vectors since].
+ * came after it (this one included). State per series: [has last, last time, vectors since, not counting
+ * the current one].
  */
 final class CooldownRule extends Rule {
   private final long millis;
@@ -35,7 +36,7 @@ final class CooldownRule extends Rule {
         if (l[slot] == 0) {
           return true;
         }
-        return bars > 0 ? l[slot + 2] >= bars : c.timestampMillis - l[slot + 1] >= millis;
+        return bars > 0 ? l[slot + 2] + 1 >= bars : c.timestampMillis - l[slot + 1] >= millis;
       }
 
       @Override
@@ -46,7 +47,7 @@ final class CooldownRule extends Rule {
         if (l[slot] == 0) {
           out.append("no earlier signal");
         } else if (bars > 0) {
-          out.append(l[slot + 2]).append(" bars since last");
+          out.append(l[slot + 2] + 1).append(" bars since last");
         } else {
           out.append(Reasons.duration(c.timestampMillis - l[slot + 1])).append(" since last");
         }
