@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  * entry rule holds; candidate = the fixed direction (with a model, only when its score does not have the opposite
  * sign) or, by score, LONG at {@code >= longThreshold} and SHORT at {@code <= shortThreshold}; (3) otherwise,
  * with {@code flatOnNeutralScore}, FLAT while in a position when the score is strictly between the thresholds.
- * FLAT is thus only emitted to close a position this rule set opened. Strength: the model's score, or
+ * FLAT is thus only emitted to close a position this rule set opened; entries repeat on every vector where
+ * they pass (throttle them with {@link Rules#cooldown} or {@link Rules#maxPerDay}). Strength: the model's score, or
  * {@code ±1} (0 for FLAT) without a model.
  *
  * <p>Immutable and thread-safe.
