@@ -228,7 +228,6 @@ class Group1ContractTest {
         .hasMessageContaining("macd(close,12,26,9)");
   }
 
-  @SuppressWarnings("NullAway")
   private static Input nullInput() {
     return null;
   }
