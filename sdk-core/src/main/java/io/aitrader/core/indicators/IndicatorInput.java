@@ -20,7 +20,10 @@ final class IndicatorInput implements Input {
   @Override
   public double next(BarView bar) {
     inner.update(bar);
-    return inner.isReady() ? inner.value(output) : Double.NaN;
+    if (!inner.isReady() || (inner instanceof ValueIndicator && !((ValueIndicator) inner).advancedOnLastBar())) {
+      return Double.NaN; // not warmed up, or skipped this bar (a gap): nothing new to pass on
+    }
+    return inner.value(output);
   }
 
   @Override

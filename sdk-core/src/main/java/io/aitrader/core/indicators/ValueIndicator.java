@@ -9,6 +9,7 @@ import io.aitrader.api.market.BarView;
  */
 public abstract class ValueIndicator implements Indicator {
   protected final Input input;
+  private boolean advanced;
 
   protected ValueIndicator(Input input) {
     this.input = input;
@@ -17,9 +18,18 @@ public abstract class ValueIndicator implements Indicator {
   @Override
   public final void update(BarView bar) {
     double x = input.next(bar);
-    if (!Double.isNaN(x)) {
+    advanced = !Double.isNaN(x);
+    if (advanced) {
       accept(x);
     }
+  }
+
+  /**
+   * Whether the last {@link #update(BarView)} advanced this indicator (its input had a value). An indicator used
+   * as another's input yields nothing on a bar where it did not advance, so no stale value is counted twice.
+   */
+  public final boolean advancedOnLastBar() {
+    return advanced;
   }
 
   /** Feeds the next value of the series directly (not from a bar); {@code NaN} must not be passed. */
