@@ -17,22 +17,26 @@ final class Problems {
     return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
   }
 
-  /** The known names closest to {@code name} (edit distance at most 2, or a prefix), best first, at most 3. */
+  /**
+   * The known names closest to {@code name}: those at the smallest edit distance (at most 2, and less than the
+   * name's length), else those it is a prefix of or that are a prefix of it; sorted, at most 3.
+   */
   static List<String> closest(String name, Collection<String> known) {
     List<String> hits = new ArrayList<>();
-    for (int d = 0; d <= 2 && hits.size() < 3; d++) {
+    for (int d = 1; d <= 2 && d < name.length() && hits.isEmpty(); d++) {
       for (String k : known) {
-        if (hits.size() < 3 && !hits.contains(k) && distance(name, k) == d) {
+        if (hits.size() < 3 && distance(name, k) == d) {
           hits.add(k);
         }
       }
     }
+    boolean none = hits.isEmpty();
     for (String k : known) {
-      if (hits.size() < 3 && !hits.contains(k) && (k.startsWith(name) || name.startsWith(k)) && Math.min(k.length(), name.length()) >= 2) {
+      if (none && Math.min(k.length(), name.length()) >= 2 && (k.startsWith(name) || name.startsWith(k))) {
         hits.add(k);
       }
     }
-    return hits;
+    return hits.size() > 3 ? hits.subList(0, 3) : hits;
   }
 
   /** Levenshtein distance. */
