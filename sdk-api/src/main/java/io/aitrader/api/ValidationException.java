@@ -33,6 +33,13 @@ public class ValidationException extends AitraderException {
     }
   }
 
+  /** As {@link #check(boolean, String, String, Object)} for a {@code double} value, without boxing it. */
+  public static void check(boolean condition, String field, String rule, double value) {
+    if (!condition) {
+      throw new ValidationException(field, field + " " + rule + ", was " + value);
+    }
+  }
+
   /** Returns {@code value}, or fails with {@code "<field> is required"} when it is null. */
   public static <T> T required(@org.jspecify.annotations.Nullable T value, String field) {
     if (value == null) {

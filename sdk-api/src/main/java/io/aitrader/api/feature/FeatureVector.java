@@ -49,14 +49,30 @@ public final class FeatureVector {
     this.timestampMillis = timestampMillis;
     this.names = List.copyOf(names);
     this.values = values.clone();
-    check(this.names.size() == this.values.length, "FeatureVector.values",
-        "must have one value per name (" + this.names.size() + " names)", this.values.length + " values");
-    Set<String> seen = new HashSet<>();
+    if (this.names.size() != this.values.length) {
+      check(false, "FeatureVector.values", "must have one value per name (" + this.names.size() + " names)",
+          this.values.length + " values");
+    }
+    if (this.names != lastValidatedNames) { // a feature set's names are validated once, not per vector
+      validateNames(this.names);
+      lastValidatedNames = this.names;
+    }
     for (int i = 0; i < this.values.length; i++) {
-      String name = this.names.get(i);
+      if (!Double.isFinite(this.values[i])) {
+        check(false, "FeatureVector.values[" + this.names.get(i) + "]", "must be finite", this.values[i]);
+      }
+    }
+  }
+
+  /** The last name list found valid: vectors of one feature set share it, so validation is skipped for them. */
+  private static volatile List<String> lastValidatedNames = List.of();
+
+  private static void validateNames(List<String> names) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
       ValidationException.requireText(name, "FeatureVector.names[" + i + "]");
       check(seen.add(name), "FeatureVector.names", "must be unique", "'" + name + "' twice");
-      check(Double.isFinite(this.values[i]), "FeatureVector.values[" + name + "]", "must be finite", this.values[i]);
     }
   }
 

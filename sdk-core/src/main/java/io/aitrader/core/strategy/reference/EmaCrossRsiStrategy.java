@@ -69,9 +69,9 @@ public final class EmaCrossRsiStrategy implements Strategy {
     this.id = id;
     this.instruments = List.copyOf(instruments);
     this.interval = interval;
-    this.fast = "ema(close," + fastPeriod + ")";
-    this.slow = "ema(close," + slowPeriod + ")";
-    this.rsi = "rsi(close," + rsiPeriod + ")";
+    this.fast = "ema(" + fastPeriod + ")";
+    this.slow = "ema(" + slowPeriod + ")";
+    this.rsi = "rsi(" + rsiPeriod + ")";
     this.rsiMaxEntry = rsiMaxEntry;
     this.rsiExit = rsiExit;
     this.notionalRupees = notionalRupees;
