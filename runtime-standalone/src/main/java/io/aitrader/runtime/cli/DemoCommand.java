@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     MarketDataFeed feed = SyntheticMarket.builder().instruments(instruments).session(session).seed(seed).build();
     try (EventBus bus = InProcessEventBus.create(); feed) {
-      DemoPipeline pipeline = new DemoPipeline(calendar, bus, instruments.get(0), BarInterval.M15);
+      DemoPipeline pipeline = new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.M15, BarInterval.M5);
       DemoReport report = pipeline.run(feed, instruments, session, speed, BarStreamDigest.create());
       report.print(out, seed, speed);
       out.flush();

@@ -5,6 +5,8 @@ import io.aitrader.api.bus.SubscriptionOptions;
 import io.aitrader.api.bus.Topics;
 import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.instrument.Instrument;
+import io.aitrader.api.instrument.InstrumentRepository;
+import io.aitrader.api.signal.Signal;
 import io.aitrader.api.market.Bar;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.market.MarketDataFeed;
@@ -13,6 +15,12 @@ import io.aitrader.api.market.QuoteListener;
 import io.aitrader.api.time.MarketCalendar;
 import io.aitrader.api.time.TradingSession;
 import io.aitrader.core.bars.TimeBarAggregator;
+import io.aitrader.core.features.DefaultFeatureService;
+import io.aitrader.core.features.StandardIndicators;
+import io.aitrader.core.orders.IntentRecordingOrderService;
+import io.aitrader.core.signals.DefaultSignalService;
+import io.aitrader.core.strategy.StrategyHost;
+import io.aitrader.core.strategy.reference.RulesModelStrategy;
 import io.aitrader.core.ingest.FirstQuotePolicy;
 import io.aitrader.core.ingest.MarketIngestor;
 import java.time.Duration;
@@ -24,8 +32,9 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Assembles the first services — feed → Market Ingestor → bus ({@code market.ticks.*}) → Bar Aggregator → bus
- * ({@code market.candles.*}) — runs one session through them and reports what came out.
+ * Assembles the services built so far — feed → Market Ingestor → bus ({@code market.ticks.*}) → Bar Aggregator →
+ * bus ({@code market.candles.*}) → Feature service → Signal service ({@code signals.<strategy>}) → the reference
+ * strategy's order intents — runs one session through them and reports what came out.
  *
  * <p>Delivery on the bus is synchronous, so the whole run is one deterministic thread: the same feed gives the
  * same bar stream, byte for byte ({@link DemoReport#digest()}).
@@ -35,12 +44,21 @@ public final class DemoPipeline {
   private final EventBus bus;
   private final Instrument sampleInstrument;
   private final BarInterval sampleInterval;
+  private final InstrumentRepository repository;
+  private final BarInterval strategyInterval;
 
-  public DemoPipeline(MarketCalendar calendar, EventBus bus, Instrument sampleInstrument, BarInterval sampleInterval) {
+  /**
+   * @param repository       instruments for the strategy's context
+   * @param strategyInterval the bars the reference strategy ({@link RulesModelStrategy}) trades on
+   */
+  public DemoPipeline(MarketCalendar calendar, EventBus bus, InstrumentRepository repository, Instrument sampleInstrument,
+      BarInterval sampleInterval, BarInterval strategyInterval) {
     this.calendar = calendar;
     this.bus = bus;
+    this.repository = repository;
     this.sampleInstrument = sampleInstrument;
     this.sampleInterval = sampleInterval;
+    this.strategyInterval = strategyInterval;
   }
 
   /**
@@ -80,6 +98,25 @@ public final class DemoPipeline {
       }, SubscriptionOptions.SYNCHRONOUS);
     }
 
+    // intelligence tier: features on closed bars -> signal rules + model -> the strategy's order intents
+    RulesModelStrategy strategy = RulesModelStrategy.standard(instruments, strategyInterval);
+    DefaultFeatureService features = new DefaultFeatureService(StandardIndicators.catalog());
+    features.define(strategy.features());
+    bus.subscribe(Topics.bars(strategyInterval), features::onBar, SubscriptionOptions.SYNCHRONOUS);
+    DefaultSignalService signalService = DefaultSignalService.builder().featureNames(features.featureNames())
+        .eventBus(bus).build();
+    signalService.register(strategy.ruleSet());
+    features.subscribe(signalService::onFeatures);
+    List<Signal> signals = new ArrayList<>();
+    signalService.subscribe(signals::add);
+    StrategyHost[] hostRef = new StrategyHost[1];
+    IntentRecordingOrderService orders = new IntentRecordingOrderService(() -> hostRef[0].now());
+    StrategyHost host = StrategyHost.builder(strategy).bus(bus).instruments(repository).calendar(calendar)
+        .features(features).signals(signalService).orders(orders).build();
+    hostRef[0] = host;
+    host.start();
+    host.sessionStarted(session);
+
     MarketIngestor ingestor = new MarketIngestor(bus, FirstQuotePolicy.COUNT_AS_TRADE);
     Pacer pacer = new Pacer(speed);
     long[] quotes = {0};
@@ -91,12 +128,15 @@ public final class DemoPipeline {
     feed.subscribe(instruments);
     feed.run(input);
     aggregator.advanceTo(session.closeMillis()); // the session has ended: close every bar
+    host.sessionEnded(session);
+    host.close();
     long elapsed = System.nanoTime() - startNanos;
 
     Map<BarInterval, Long> barsPerInterval = new EnumMap<>(BarInterval.class);
     counts.forEach((i, c) -> barsPerInterval.put(i, c[0]));
     return new DemoReport(session, instruments, quotes[0], ingestor.stats(), aggregator.stats(), barsPerInterval,
-        elapsed, firstBarNanos[0], samples, digest.hex());
+        elapsed, firstBarNanos[0], samples, digest.hex(), strategy.id(), strategyInterval, signals,
+        orders.intents().size());
   }
 
   /** Holds quotes back so that market time runs {@code speed} times faster than real time. */

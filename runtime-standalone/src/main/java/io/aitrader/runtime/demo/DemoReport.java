@@ -5,6 +5,8 @@ import io.aitrader.api.market.Bar;
 import io.aitrader.api.market.BarAggregator;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.money.Price;
+import io.aitrader.api.signal.Direction;
+import io.aitrader.api.signal.Signal;
 import io.aitrader.api.time.Ist;
 import io.aitrader.api.time.TradingSession;
 import io.aitrader.core.ingest.TickNormalizer;
@@ -31,7 +33,11 @@ public record DemoReport(
     long elapsedNanos,
     long firstBarNanos,
     List<Bar> sampleBars,
-    String digest) {
+    String digest,
+    String strategyId,
+    BarInterval strategyInterval,
+    List<Signal> signals,
+    int orderIntents) {
 
   private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -59,6 +65,15 @@ public record DemoReport(
     out.printf(Locale.ROOT, "  time          %.3f s, %,.0f ticks/s; first bar after %.1f ms%n", seconds,
         seconds > 0 ? ticks() / seconds : 0.0, firstBarNanos / 1e6);
     out.printf(Locale.ROOT, "  bar stream    sha256 %s%n", digest);
+    Map<Direction, Long> byDirection = signals.stream()
+        .collect(Collectors.groupingBy(Signal::direction, () -> new java.util.EnumMap<>(Direction.class), Collectors.counting()));
+    out.printf(Locale.ROOT, "  strategy      %s on %s bars: %d signals (%s), %d order intents%n", strategyId,
+        strategyInterval.label(), signals.size(), byDirection.entrySet().stream()
+            .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")), orderIntents);
+    for (Signal s : signals.subList(0, Math.min(4, signals.size()))) {
+      out.printf(Locale.ROOT, "    %s %-10s %-5s %+.2f  %s%n", HM.format(Ist.at(s.timestampMillis())),
+          s.instrument().tradingSymbol(), s.direction(), s.strength(), s.reason());
+    }
     if (!sampleBars.isEmpty()) {
       Bar first = sampleBars.get(0);
       out.println();

@@ -27,7 +27,8 @@ class AitraderCommandTest {
         .contains("ticks out")
         .containsPattern("bars out +1m 750 \\| 2m 376 \\| 3m 250 \\| 5m 150 \\| 10m 76 \\| 15m 50 \\| 30m 26 \\| 1h 14 \\| 1d 2")
         .contains("ticks/s")
-        .contains("sample bars: RELIANCE 15m");
+        .contains("sample bars: RELIANCE 15m")
+        .containsPattern("strategy +rules-model on 5m bars: \\d+ signals");
     assertThat(err.toString()).isEmpty();
   }
 

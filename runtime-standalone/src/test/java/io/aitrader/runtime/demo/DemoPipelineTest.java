@@ -28,7 +28,7 @@ class DemoPipelineTest {
     BarStreamDigest digest = BarStreamDigest.keepingBytes();
     SyntheticMarket feed = SyntheticMarket.builder().instruments(instruments).session(session).seed(seed).build();
     try (EventBus bus = InProcessEventBus.create(); feed) {
-      DemoReport report = new DemoPipeline(calendar, bus, instruments.get(0), BarInterval.M5)
+      DemoReport report = new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.M5, BarInterval.M5)
           .run(feed, instruments, session, 0, digest);
       assertThat(report.ticks()).isPositive();
     }
@@ -45,6 +45,40 @@ class DemoPipelineTest {
   }
 
   @Test
+  void theReferenceStrategyEmitsSignalsWithReasonsAndRecordsIntents() {
+    SyntheticMarket feed = SyntheticMarket.builder().instruments(instruments).session(session).seed(3).build();
+    DemoReport report;
+    try (EventBus bus = InProcessEventBus.create(); feed) {
+      report = new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.M5, BarInterval.M5)
+          .run(feed, instruments, session, 0, BarStreamDigest.create());
+    }
+
+    assertThat(report.signals()).isNotEmpty().allSatisfy(s -> {
+      assertThat(s.strategyId()).isEqualTo("rules-model");
+      assertThat(s.reason()).contains("✓");
+      assertThat(s.timestampMillis()).isBetween(session.openMillis(), session.closeMillis());
+      assertThat(s.features().timestampMillis()).isLessThanOrEqualTo(s.timestampMillis());
+    });
+    assertThat(report.orderIntents()).isPositive();
+  }
+
+  @Test
+  void theSameSeedGivesTheSameSignals() {
+    List<String> first = signalsOf(21);
+    assertThat(first).isNotEmpty().isEqualTo(signalsOf(21));
+  }
+
+  private List<String> signalsOf(long seed) {
+    SyntheticMarket feed = SyntheticMarket.builder().instruments(instruments).session(session).seed(seed).build();
+    try (EventBus bus = InProcessEventBus.create(); feed) {
+      return new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.M5, BarInterval.M5)
+          .run(feed, instruments, session, 0, BarStreamDigest.create())
+          .signals().stream().map(s -> s.timestampMillis() + " " + s.instrument() + " " + s.direction() + " " + s.reason())
+          .toList();
+    }
+  }
+
+  @Test
   void anotherSeedGivesAnotherBarStream() {
     assertThat(run(12).bytes()).isNotEqualTo(run(11).bytes());
   }
@@ -55,7 +89,7 @@ class DemoPipelineTest {
     SyntheticMarket feed = SyntheticMarket.builder().instruments(instruments).session(session).seed(5).build();
     DemoReport report;
     try (EventBus bus = InProcessEventBus.create(); feed) {
-      report = new DemoPipeline(calendar, bus, instruments.get(0), BarInterval.D1).run(feed, instruments, session, 0, digest);
+      report = new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.D1, BarInterval.M5).run(feed, instruments, session, 0, digest);
     }
 
     assertThat(report.quotes()).isEqualTo(report.ticks() + report.ingest().dropped());

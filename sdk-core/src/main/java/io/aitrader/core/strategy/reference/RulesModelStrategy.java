@@ -34,7 +34,7 @@ import java.util.Map;
 public final class RulesModelStrategy implements Strategy {
   public static final String RSI = "rsi(14)";
   public static final String ZSCORE = "zscore(20)";
-  public static final String TREND = "ema(20)/ema(50) - 1";
+  public static final String TREND = "ema(10)/ema(30) - 1";
   public static final String RETURN = "ret(5)";
   /** The bar's close, for sizing. */
   public static final String CLOSE = "close";
