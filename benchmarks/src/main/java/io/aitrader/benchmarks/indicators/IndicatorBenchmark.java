@@ -7,6 +7,7 @@ import io.aitrader.api.instrument.Segment;
 import io.aitrader.api.market.Bar;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.money.Price;
+import io.aitrader.core.indicators.Atr;
 import io.aitrader.core.indicators.BollingerBands;
 import io.aitrader.core.indicators.Ema;
 import io.aitrader.core.indicators.Input;
@@ -33,6 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.indicators.ATRIndicator;
 import org.ta4j.core.indicators.EMAIndicator;
 import org.ta4j.core.indicators.MACDIndicator;
 import org.ta4j.core.indicators.RSIIndicator;
@@ -61,7 +63,7 @@ import org.ta4j.core.num.Num;
 public class IndicatorBenchmark {
   static final int BARS = 1 << 20;
 
-  @Param({"ema20", "rsi14", "macd12_26_9", "bollinger20_2"})
+  @Param({"ema20", "rsi14", "macd12_26_9", "bollinger20_2", "atr14"})
   public String indicator;
 
   private Bar[] bars;
@@ -98,7 +100,8 @@ public class IndicatorBenchmark {
       case "ema20": ind = Ema.of(Input.CLOSE, 20); break;
       case "rsi14": ind = Rsi.of(Input.CLOSE, 14); break;
       case "macd12_26_9": ind = Macd.of(Input.CLOSE, 12, 26, 9); break;
-      default: ind = BollingerBands.of(Input.CLOSE, 20, 2); break;
+      case "bollinger20_2": ind = BollingerBands.of(Input.CLOSE, 20, 2); break;
+      default: ind = Atr.of(14); break;
     }
     int outputs = ind.outputs().size();
     double sum = 0;
@@ -127,13 +130,14 @@ public class IndicatorBenchmark {
         outs = new org.ta4j.core.Indicator<?>[] {macd, signal};
         break;
       }
-      default: {
+      case "bollinger20_2": {
         BollingerBandsMiddleIndicator middle = new BollingerBandsMiddleIndicator(new SMAIndicator(close, 20));
         StandardDeviationIndicator sd = new StandardDeviationIndicator(close, 20);
         outs = new org.ta4j.core.Indicator<?>[] {middle, new BollingerBandsUpperIndicator(middle, sd, DoubleNum.valueOf(2)),
             new BollingerBandsLowerIndicator(middle, sd, DoubleNum.valueOf(2))};
         break;
       }
+      default: outs = new org.ta4j.core.Indicator<?>[] {new ATRIndicator(series, 14)}; break;
     }
     double sum = 0;
     int end = series.getEndIndex();

@@ -1,25 +1,36 @@
 package io.aitrader.core.features;
 
+import io.aitrader.core.indicators.Adx;
+import io.aitrader.core.indicators.Atr;
 import io.aitrader.core.indicators.BollingerBands;
+import io.aitrader.core.indicators.Cci;
 import io.aitrader.core.indicators.Dema;
+import io.aitrader.core.indicators.Donchian;
 import io.aitrader.core.indicators.Ema;
 import io.aitrader.core.indicators.LogReturn;
 import io.aitrader.core.indicators.Macd;
+import io.aitrader.core.indicators.Mfi;
 import io.aitrader.core.indicators.Momentum;
+import io.aitrader.core.indicators.Obv;
 import io.aitrader.core.indicators.RollingMax;
 import io.aitrader.core.indicators.RollingMin;
 import io.aitrader.core.indicators.RollingVolatility;
 import io.aitrader.core.indicators.Roc;
 import io.aitrader.core.indicators.Rsi;
+import io.aitrader.core.indicators.SessionVwap;
 import io.aitrader.core.indicators.Sma;
+import io.aitrader.core.indicators.Stochastic;
+import io.aitrader.core.indicators.SuperTrend;
 import io.aitrader.core.indicators.Tema;
+import io.aitrader.core.indicators.WilliamsR;
 import io.aitrader.core.indicators.Wma;
 import io.aitrader.core.indicators.ZScore;
 
 /**
  * The catalog of every indicator shipped in {@code io.aitrader.core.indicators}, under the names feature
  * expressions use (see {@code docs/features.md}): {@code sma ema wma dema tema rsi macd bb roc mom logret
- * volatility zscore max min} plus the built-in {@code ret} and alias {@code vwap_dist}.
+ * volatility zscore max min} over a series, {@code atr adx stoch willr cci mfi obv vwap supertrend donchian} over
+ * whole bars, plus the built-in {@code ret} and the alias {@code vwap_dist} ({@code vwap().distance}).
  *
  * <pre>{@code
  * FeatureService features = new DefaultFeatureService(StandardIndicators.catalog());
@@ -60,7 +71,20 @@ public final class StandardIndicators {
         .register("volatility", IndicatorFactory.seriesAndInts(1, (in, p) -> RollingVolatility.of(in, p[0])))
         .register("zscore", IndicatorFactory.seriesAndInts(1, (in, p) -> ZScore.of(in, p[0])))
         .register("max", IndicatorFactory.seriesAndInts(1, (in, p) -> RollingMax.of(in, p[0])))
-        .register("min", IndicatorFactory.seriesAndInts(1, (in, p) -> RollingMin.of(in, p[0])));
+        .register("min", IndicatorFactory.seriesAndInts(1, (in, p) -> RollingMin.of(in, p[0])))
+        // whole-bar indicators (high, low, close, volume): no series argument
+        .register("atr", IndicatorFactory.ints(1, p -> Atr.of(p[0])))
+        .register("adx", IndicatorFactory.ints(1, p -> Adx.of(p[0])))
+        .register("stoch", IndicatorFactory.of("fastk:int=14, slowk:int=3, slowd:int=3",
+            (in, p) -> Stochastic.of((int) p[0], (int) p[1], (int) p[2])))
+        .register("willr", IndicatorFactory.ints(1, p -> WilliamsR.of(p[0])))
+        .register("cci", IndicatorFactory.ints(1, p -> Cci.of(p[0])))
+        .register("mfi", IndicatorFactory.ints(1, p -> Mfi.of(p[0])))
+        .register("obv", IndicatorFactory.ints(0, p -> Obv.of()))
+        .register("vwap", IndicatorFactory.ints(0, p -> SessionVwap.of()))
+        .register("supertrend", IndicatorFactory.of("period:int=10, multiplier=3",
+            (in, p) -> SuperTrend.of((int) p[0], p[1])))
+        .register("donchian", IndicatorFactory.ints(1, p -> Donchian.of(p[0])));
     return b;
   }
 }
