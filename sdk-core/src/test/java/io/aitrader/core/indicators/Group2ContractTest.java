@@ -108,6 +108,32 @@ class Group2ContractTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("indicators")
+  void updatesWithoutAllocating(String name, Supplier<Indicator> factory) {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    org.junit.jupiter.api.Assumptions.assumeTrue(threads instanceof com.sun.management.ThreadMXBean,
+        "per-thread allocation counter available");
+    com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
+    long thread = Thread.currentThread().getId();
+    Indicator indicator = factory.get();
+    // outputs() is read once: the interface's default allocates a new list per call
+    int last = indicator.outputs().size() - 1;
+    double sink = 0;
+    for (int i = 0; i < 1_000; i++) {
+      indicator.update(BARS.get(i));
+      sink += indicator.value(last);
+    }
+    long before = counter.getThreadAllocatedBytes(thread);
+    for (int i = 1_000; i < 3_000; i++) {
+      indicator.update(BARS.get(i));
+      sink += indicator.value(last);
+    }
+    long allocated = counter.getThreadAllocatedBytes(thread) - before;
+    // one object per update would be >= 32,000 bytes; allow for the counter's own noise
+    assertThat(allocated).as("bytes allocated by 2,000 updates (sink %s)", sink).isLessThan(2_000);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("indicators")
   void rejectsAnOutputIndexItDoesNotHave(String name, Supplier<Indicator> factory) {
     Indicator indicator = factory.get();
     int outputs = indicator.outputs().size();
