@@ -16,7 +16,9 @@ import java.util.List;
  * {@code lower = basicLower > prevLower || prevClose < prevLower ? basicLower : prevLower}; the direction turns up
  * when, in a down-trend, the close rises above the final upper band, and turns down when, in an up-trend, the close
  * falls below the final lower band. On the first bar with an ATR the final bands are the basic bands and the
- * direction is down (as TradingView). Ready with the ATR, after {@code period + 1} bars. A flat series gives
+ * direction is down (as TradingView). The trend is the previous direction; TradingView instead asks whether the
+ * previous line equals the previous upper band, which is the same except when ATR is 0 and the bands coincide (there
+ * TradingView would always read a down-trend). Ready with the ATR, after {@code period + 1} bars. A flat series gives
  * {@code ATR = 0}, both bands equal to the price and the line on it.
  *
  * <p>O(1) per update, no allocation. Not thread-safe (see {@link Indicator}).
