@@ -20,7 +20,7 @@ import java.util.List;
  */
 public interface Indicator {
 
-  /** Feeds the next complete bar. */
+  /** Feeds the next complete bar (callers pass complete bars only; the Feature service drops partial ones). */
   void update(BarView bar);
 
   /** Whether the outputs are defined. */
@@ -37,9 +37,12 @@ public interface Indicator {
     return value();
   }
 
+  /** The output names of a single-output indicator. */
+  List<String> SINGLE_OUTPUT = List.of("value");
+
   /** Output names, index order; e.g. {@code [value]}, or {@code [line, signal, histogram]} for MACD. */
   default List<String> outputs() {
-    return List.of("value");
+    return SINGLE_OUTPUT;
   }
 
   /** Bars needed before {@link #isReady()}. */
