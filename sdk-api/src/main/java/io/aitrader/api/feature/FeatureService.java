@@ -14,7 +14,9 @@ import java.util.Optional;
  * The Feature Service: computes a defined set of features from complete bars, incrementally, for every
  * instrument and interval it receives bars for. Feature expressions combine indicators with arithmetic:
  * {@code rsi(14)}, {@code ema(20)/ema(50)}, {@code close/sma(20) - 1}; the expression syntax is documented by
- * the implementation. A feature's name is its expression as written (trimmed).
+ * the implementation. A feature's name is the canonical form of its expression, as {@link #define} returns it
+ * (the embedded service drops the default {@code close} series: {@code ema(close,20)} is named {@code ema(20)}), so
+ * equal expressions share one name and one computation.
  *
  * <pre>{@code
  * features.define(List.of("rsi(14)", "ema(20)/ema(50)"));
