@@ -1,10 +1,5 @@
 package io.aitrader.core.indicators;
 
-import static io.aitrader.api.ValidationException.check;
-import static io.aitrader.api.ValidationException.required;
-
-import java.util.Arrays;
-
 /**
  * Log return: {@code ln(x / x[n])}, where {@code x[n]} is the value {@code n} values back ({@code n = 1}: the
  * one-bar log return; TA-Lib has no such function; it is {@code ln} of TA-Lib {@code ROCR}). Fallback: {@code 0} when
@@ -12,20 +7,9 @@ import java.util.Arrays;
  * Lookback {@code n}: ready after {@code n + 1} values. Name {@code logreturn(<input>,<n>)}. O(1), allocation-free,
  * not thread-safe.
  */
-public final class LogReturn extends ValueIndicator {
-  private final int period;
-  private final String name;
-  private final double[] ring;
-  private int next;
-  private int count;
-  private double result = Double.NaN;
-
+public final class LogReturn extends LagIndicator {
   public LogReturn(Input input, int period) {
-    super(required(input, "LogReturn.input"));
-    check(period >= 1, "LogReturn.period", "must be >= 1", period);
-    this.period = period;
-    this.name = "logreturn(" + input.name() + "," + period + ")";
-    this.ring = new double[period];
+    super("LogReturn", "logreturn", input, period);
   }
 
   /** The {@code period}-value log return of {@code input}. */
@@ -38,69 +22,9 @@ public final class LogReturn extends ValueIndicator {
     return new LogReturn(input, 1);
   }
 
-  public int period() {
-    return period;
-  }
-
   @Override
-  public void accept(double x) {
-    if (Double.isNaN(x)) {
-      return;
-    }
-    double past = ring[next];
-    ring[next] = x;
-    next = next + 1 == period ? 0 : next + 1;
-    if (count < period) {
-      count++;
-      return;
-    }
-    count = period + 1;
-    result = compute(x, past);
-  }
-
-  private static double compute(double x, double past) {
+  protected double compute(double x, double past) {
     double ratio = x / past;
     return ratio > 0.0 && ratio < Double.POSITIVE_INFINITY ? Math.log(ratio) : 0.0;
-  }
-
-  @Override
-  public boolean isReady() {
-    return count > period;
-  }
-
-  @Override
-  public double value() {
-    return result;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  protected int ownWarmUp() {
-    return period + 1;
-  }
-
-  @Override
-  protected void resetOwn() {
-    Arrays.fill(ring, 0.0);
-    next = 0;
-    count = 0;
-    result = Double.NaN;
-  }
-
-  @Override
-  protected void saveOwn(IndicatorState.Writer out) {
-    out.putDoubles(ring).putInt(next).putInt(count).putDouble(result);
-  }
-
-  @Override
-  protected void restoreOwn(IndicatorState.Reader in) {
-    in.getDoubles(ring);
-    next = in.getInt();
-    count = in.getInt();
-    result = in.getDouble();
   }
 }

@@ -1,10 +1,5 @@
 package io.aitrader.core.indicators;
 
-import static io.aitrader.api.ValidationException.check;
-import static io.aitrader.api.ValidationException.required;
-
-import java.util.Arrays;
-
 /**
  * Rate of change in percent (TA-Lib {@code ROC}): {@code (x − x[n]) / x[n] · 100}, where {@code x[n]} is the value
  * {@code n} values back. TA-Lib writes it {@code (x / x[n] − 1) · 100}; the difference form used here is the same
@@ -12,20 +7,9 @@ import java.util.Arrays;
  * {@code x[n] == 0}. Lookback {@code n}: ready after {@code n + 1} values. Name {@code roc(<input>,<n>)}. O(1),
  * allocation-free, not thread-safe.
  */
-public final class Roc extends ValueIndicator {
-  private final int period;
-  private final String name;
-  private final double[] ring;
-  private int next;
-  private int count;
-  private double result = Double.NaN;
-
+public final class Roc extends LagIndicator {
   public Roc(Input input, int period) {
-    super(required(input, "Roc.input"));
-    check(period >= 1, "Roc.period", "must be >= 1", period);
-    this.period = period;
-    this.name = "roc(" + input.name() + "," + period + ")";
-    this.ring = new double[period];
+    super("Roc", "roc", input, period);
   }
 
   /** The {@code period}-value rate of change of {@code input}, in percent. */
@@ -33,68 +17,8 @@ public final class Roc extends ValueIndicator {
     return new Roc(input, period);
   }
 
-  public int period() {
-    return period;
-  }
-
   @Override
-  public void accept(double x) {
-    if (Double.isNaN(x)) {
-      return;
-    }
-    double past = ring[next];
-    ring[next] = x;
-    next = next + 1 == period ? 0 : next + 1;
-    if (count < period) {
-      count++;
-      return;
-    }
-    count = period + 1;
-    result = compute(x, past);
-  }
-
-  private static double compute(double x, double past) {
+  protected double compute(double x, double past) {
     return past == 0.0 ? 0.0 : (x - past) / past * 100.0;
-  }
-
-  @Override
-  public boolean isReady() {
-    return count > period;
-  }
-
-  @Override
-  public double value() {
-    return result;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  protected int ownWarmUp() {
-    return period + 1;
-  }
-
-  @Override
-  protected void resetOwn() {
-    Arrays.fill(ring, 0.0);
-    next = 0;
-    count = 0;
-    result = Double.NaN;
-  }
-
-  @Override
-  protected void saveOwn(IndicatorState.Writer out) {
-    out.putDoubles(ring).putInt(next).putInt(count).putDouble(result);
-  }
-
-  @Override
-  protected void restoreOwn(IndicatorState.Reader in) {
-    in.getDoubles(ring);
-    next = in.getInt();
-    count = in.getInt();
-    result = in.getDouble();
   }
 }
