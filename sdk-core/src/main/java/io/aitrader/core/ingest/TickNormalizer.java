@@ -24,18 +24,18 @@ import java.util.Map;
  * </ul>
  *
  * <p>Every other quote becomes exactly one tick, passed to the {@link TickListener}. Threading: single writer
- * (call {@link #onQuote} from one thread); {@link #stats()} may be read from any thread (approximate while
- * running). Per quote it allocates only the {@code Tick} it emits.
+ * (call {@link #onQuote} from one thread); {@link #stats()} read from another thread may be slightly stale. Per
+ * quote it allocates only the {@code Tick} it emits and writes no volatile field.
  */
 public final class TickNormalizer {
 
   private final TickListener listener;
   private final FirstQuotePolicy firstQuotePolicy;
   private final Map<Instrument, State> states = new HashMap<>();
-  private volatile long accepted;
-  private volatile long duplicates;
-  private volatile long outOfOrder;
-  private volatile long volumeRegressions;
+  private long accepted;
+  private long duplicates;
+  private long outOfOrder;
+  private long volumeRegressions;
 
   public TickNormalizer(TickListener listener, FirstQuotePolicy firstQuotePolicy) {
     this.listener = listener;

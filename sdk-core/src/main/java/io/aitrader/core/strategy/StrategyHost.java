@@ -141,7 +141,11 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
       registrations.add(bus.subscribe(topic, tick -> {
         if (tickSubscriptions.contains(tick.instrument())) {
           advance(tick.timestampMillis());
-          call(ctx -> strategy.onTick(tick, ctx));
+          try {
+            strategy.onTick(tick, this);
+          } catch (RuntimeException e) {
+            failed(e);
+          }
         }
       }, SubscriptionOptions.SYNCHRONOUS));
     }
@@ -200,9 +204,14 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
     call(strategy::onStop);
   }
 
+  /** Per bar: no lambda, nothing allocated by the host (bars and ticks are hot paths). */
   private void deliverBar(Bar bar) {
     advance(bar.closeTimeMillis());
-    call(ctx -> strategy.onBar(bar, ctx));
+    try {
+      strategy.onBar(bar, this);
+    } catch (RuntimeException e) {
+      failed(e);
+    }
   }
 
   private void advance(long t) {
@@ -211,13 +220,18 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
     }
   }
 
+  /** For the rare events (start, sessions, signals, stop); bars and ticks call the strategy directly. */
   private void call(Consumer<StrategyContext> callback) {
     try {
       callback.accept(this);
     } catch (RuntimeException e) {
-      failures++;
-      LOG.warn("Strategy {} threw from a callback (failure {}): {}", strategy.id(), failures, e.toString(), e);
+      failed(e);
     }
+  }
+
+  private void failed(RuntimeException e) {
+    failures++;
+    LOG.warn("Strategy {} threw from a callback (failure {}): {}", strategy.id(), failures, e.toString(), e);
   }
 
   // ---- StrategyContext
