@@ -53,10 +53,7 @@ public final class FeatureVector {
       check(false, "FeatureVector.values", "must have one value per name (" + this.names.size() + " names)",
           this.values.length + " values");
     }
-    if (this.names != lastValidatedNames) { // a feature set's names are validated once, not per vector
-      validateNames(this.names);
-      lastValidatedNames = this.names;
-    }
+    validateNames(this.names);
     for (int i = 0; i < this.values.length; i++) {
       if (!Double.isFinite(this.values[i])) {
         check(false, "FeatureVector.values[" + this.names.get(i) + "]", "must be finite", this.values[i]);
@@ -64,15 +61,27 @@ public final class FeatureVector {
     }
   }
 
-  /** The last name list found valid: vectors of one feature set share it, so validation is skipped for them. */
-  private static volatile List<String> lastValidatedNames = List.of();
-
+  /** Non-blank and unique; allocation-free for the usual small feature sets (a set is used above 16 names). */
   private static void validateNames(List<String> names) {
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i);
-      ValidationException.requireText(name, "FeatureVector.names[" + i + "]");
-      check(seen.add(name), "FeatureVector.names", "must be unique", "'" + name + "' twice");
+    int n = names.size();
+    for (int i = 0; i < n; i++) {
+      if (names.get(i).isBlank()) {
+        ValidationException.requireText(names.get(i), "FeatureVector.names[" + i + "]");
+      }
+    }
+    if (n <= 16) {
+      for (int i = 1; i < n; i++) {
+        for (int j = 0; j < i; j++) {
+          if (names.get(i).equals(names.get(j))) {
+            check(false, "FeatureVector.names", "must be unique", "'" + names.get(i) + "' twice");
+          }
+        }
+      }
+    } else if (new HashSet<>(names).size() != n) {
+      Set<String> seen = new HashSet<>();
+      for (String name : names) {
+        check(seen.add(name), "FeatureVector.names", "must be unique", "'" + name + "' twice");
+      }
     }
   }
 
