@@ -40,20 +40,19 @@ public final class FeatureVector {
   private final List<String> names;
   private final double[] values;
 
-  private FeatureVector(Instrument instrument, BarInterval interval, long timestampMillis, List<String> names, double[] values) {
+  private FeatureVector(Instrument instrument, BarInterval interval, long timestampMillis, Layout layout, double[] values) {
     this.instrument = required(instrument, "FeatureVector.instrument");
     this.interval = required(interval, "FeatureVector.interval");
-    required(names, "FeatureVector.names");
+    required(layout, "FeatureVector.layout");
     required(values, "FeatureVector.values");
     check(timestampMillis > 0, "FeatureVector.timestampMillis", "must be > 0", timestampMillis);
     this.timestampMillis = timestampMillis;
-    this.names = List.copyOf(names);
+    this.names = layout.names;
     this.values = values.clone();
     if (this.names.size() != this.values.length) {
       check(false, "FeatureVector.values", "must have one value per name (" + this.names.size() + " names)",
           this.values.length + " values");
     }
-    validateNames(this.names);
     for (int i = 0; i < this.values.length; i++) {
       if (!Double.isFinite(this.values[i])) {
         check(false, "FeatureVector.values[" + this.names.get(i) + "]", "must be finite", this.values[i]);
@@ -61,36 +60,50 @@ public final class FeatureVector {
     }
   }
 
-  /** Non-blank and unique; allocation-free for the usual small feature sets (a set is used above 16 names). */
-  private static void validateNames(List<String> names) {
-    int n = names.size();
-    for (int i = 0; i < n; i++) {
-      if (names.get(i).isBlank()) {
-        ValidationException.requireText(names.get(i), "FeatureVector.names[" + i + "]");
-      }
+  /**
+   * The ordered feature names of a feature set, validated once (non-blank, unique) so the vectors built with it
+   * skip that work: a feature service makes one layout per set and passes it to every vector.
+   */
+  public static final class Layout {
+    private final List<String> names;
+
+    private Layout(List<String> names) {
+      this.names = names;
     }
-    if (n <= 16) {
-      for (int i = 1; i < n; i++) {
-        for (int j = 0; j < i; j++) {
-          if (names.get(i).equals(names.get(j))) {
-            check(false, "FeatureVector.names", "must be unique", "'" + names.get(i) + "' twice");
-          }
-        }
-      }
-    } else if (new HashSet<>(names).size() != n) {
+
+    /** Validates and copies {@code names}. */
+    public static Layout of(List<String> names) {
+      required(names, "FeatureVector.names");
+      List<String> copy = List.copyOf(names);
       Set<String> seen = new HashSet<>();
-      for (String name : names) {
+      for (int i = 0; i < copy.size(); i++) {
+        String name = copy.get(i);
+        ValidationException.requireText(name, "FeatureVector.names[" + i + "]");
         check(seen.add(name), "FeatureVector.names", "must be unique", "'" + name + "' twice");
       }
+      return new Layout(copy);
+    }
+
+    public List<String> names() {
+      return names;
+    }
+
+    public int size() {
+      return names.size();
     }
   }
 
   /**
-   * A vector; {@code names} and {@code values} are copied. Passing the same immutable {@code List} for every
-   * vector of a feature set (as {@code List.of}/{@code List.copyOf} return) shares it instead of copying.
+   * A vector; {@code names} are validated and {@code values} copied. For many vectors of one feature set, make a
+   * {@link Layout} once and use {@link #of(Instrument, BarInterval, long, Layout, double[])}.
    */
   public static FeatureVector of(Instrument instrument, BarInterval interval, long timestampMillis, List<String> names, double[] values) {
-    return new FeatureVector(instrument, interval, timestampMillis, names, values);
+    return new FeatureVector(instrument, interval, timestampMillis, Layout.of(names), values);
+  }
+
+  /** A vector of a feature set whose names were validated once in {@code layout}; {@code values} is copied. */
+  public static FeatureVector of(Instrument instrument, BarInterval interval, long timestampMillis, Layout layout, double[] values) {
+    return new FeatureVector(instrument, interval, timestampMillis, layout, values);
   }
 
   public Instrument instrument() {

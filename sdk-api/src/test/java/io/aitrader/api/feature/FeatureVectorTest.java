@@ -78,4 +78,18 @@ class FeatureVectorTest {
     assertThat(e.position()).isEqualTo(4);
     assertThat(new FeatureExpressionException("foo", -1, "unknown function foo")).hasMessage("Feature expression 'foo' is invalid: unknown function foo");
   }
+
+  @Test
+  void aLayoutIsValidatedOnceAndSharedByItsVectors() {
+    FeatureVector.Layout layout = FeatureVector.Layout.of(List.of("rsi(14)", "ema(20)"));
+    assertThatThrownBy(() -> FeatureVector.Layout.of(List.of("a", "a")))
+        .hasMessage("FeatureVector.names must be unique, was 'a' twice");
+
+    FeatureVector v = FeatureVector.of(Fixtures.reliance(), BarInterval.M5, 1_000L, layout, new double[] {30.5, 2500.25});
+
+    assertThat(v.names()).isSameAs(layout.names());
+    assertThat(v.value("ema(20)")).hasValue(2500.25);
+    assertThatThrownBy(() -> FeatureVector.of(Fixtures.reliance(), BarInterval.M5, 1_000L, layout, new double[] {1.0}))
+        .hasMessageContaining("must have one value per name (2 names)");
+  }
 }

@@ -2,6 +2,7 @@ package io.aitrader.core.features;
 
 import io.aitrader.api.ValidationException;
 import io.aitrader.api.feature.FeatureExpressionException;
+import io.aitrader.api.feature.FeatureVector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +13,13 @@ final class FeatureSet {
   static final FeatureSet EMPTY = new FeatureSet(List.of(), List.of());
 
   final List<String> names;
+  /** The names validated once for every vector of this set. */
+  final FeatureVector.Layout layout;
   final List<Expr> roots;
 
   private FeatureSet(List<String> names, List<Expr> roots) {
     this.names = List.copyOf(names);
+    this.layout = FeatureVector.Layout.of(this.names);
     this.roots = List.copyOf(roots);
   }
 

@@ -24,7 +24,7 @@ final class Pipeline {
 
   final Instrument instrument;
   final BarInterval interval;
-  private final List<String> names;
+  private final FeatureVector.Layout layout;
   private final double[] fields = new double[FIELDS.length];
   final String[] keys;
   final Indicator[] indicators;
@@ -36,7 +36,7 @@ final class Pipeline {
   Pipeline(FeatureSet set, Instrument instrument, BarInterval interval) {
     this.instrument = instrument;
     this.interval = interval;
-    this.names = set.names;
+    this.layout = set.layout;
     Builder b = new Builder();
     this.roots = new Node[set.size()];
     for (int i = 0; i < roots.length; i++) {
@@ -72,7 +72,7 @@ final class Pipeline {
     if (!finite || roots.length == 0) {
       return null;
     }
-    FeatureVector v = FeatureVector.of(instrument, interval, bar.closeTimeMillis(), names, values);
+    FeatureVector v = FeatureVector.of(instrument, interval, bar.closeTimeMillis(), layout, values);
     latest = v;
     return v;
   }

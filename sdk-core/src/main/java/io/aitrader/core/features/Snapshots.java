@@ -125,7 +125,7 @@ final class Snapshots {
       for (int i = 0; i < values.length; i++) {
         values[i] = Double.longBitsToDouble(in.readLong());
       }
-      p.restoreLatest(FeatureVector.of(instrument, interval, ts, set.names, values));
+      p.restoreLatest(FeatureVector.of(instrument, interval, ts, set.layout, values));
     }
     int count = in.readInt();
     if (count != p.indicators.length) {
