@@ -7,6 +7,7 @@ import io.aitrader.api.instrument.Segment;
 import io.aitrader.api.market.Bar;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.money.Price;
+import io.aitrader.core.bars.BarColumns;
 import io.aitrader.core.indicators.Atr;
 import io.aitrader.core.indicators.BollingerBands;
 import io.aitrader.core.indicators.Ema;
@@ -67,6 +68,7 @@ public class IndicatorBenchmark {
   public String indicator;
 
   private Bar[] bars;
+  private BarColumns columns;
   private BarSeries series;
 
   @Setup(Level.Trial)
@@ -75,6 +77,7 @@ public class IndicatorBenchmark {
         .tradingSymbol("BENCH").exchangeToken("1").tickSize(Price.of("0.05")).build();
     SplittableRandom random = new SplittableRandom(7);
     bars = new Bar[BARS];
+    columns = BarColumns.of(instrument, BarInterval.M1);
     series = new BaseBarSeriesBuilder().withName("bench").withNumTypeOf(DoubleNum.class).build();
     long price = 2_500 * Price.UNITS_PER_RUPEE;
     long t = 1_735_000_000_000L;
@@ -85,6 +88,7 @@ public class IndicatorBenchmark {
       long low = Math.max(500, Math.min(open, close) - random.nextInt(6) * 500L);
       long volume = 1 + random.nextInt(10_000);
       bars[i] = new Bar(instrument, BarInterval.M1, t, t + 60_000, open, high, low, close, volume, close * volume, 1, true);
+      columns.add(bars[i]);
       series.addBar(ZonedDateTime.ofInstant(Instant.ofEpochMilli(t + 60_000), ZoneOffset.UTC),
           open / 1e4, high / 1e4, low / 1e4, close / 1e4, volume);
       price = close;
@@ -92,17 +96,43 @@ public class IndicatorBenchmark {
     }
   }
 
+  private io.aitrader.core.indicators.Indicator newIndicator() {
+    switch (indicator) {
+      case "ema20": return Ema.of(Input.CLOSE, 20);
+      case "rsi14": return Rsi.of(Input.CLOSE, 14);
+      case "macd12_26_9": return Macd.of(Input.CLOSE, 12, 26, 9);
+      case "bollinger20_2": return BollingerBands.of(Input.CLOSE, 20, 2);
+      default: return Atr.of(14);
+    }
+  }
+
+  /** The series held as this project holds a stored series: {@link BarColumns}, read through one cursor. */
   @Benchmark
   @OperationsPerInvocation(BARS)
   public double aitrader(Blackhole bh) {
-    io.aitrader.core.indicators.Indicator ind;
-    switch (indicator) {
-      case "ema20": ind = Ema.of(Input.CLOSE, 20); break;
-      case "rsi14": ind = Rsi.of(Input.CLOSE, 14); break;
-      case "macd12_26_9": ind = Macd.of(Input.CLOSE, 12, 26, 9); break;
-      case "bollinger20_2": ind = BollingerBands.of(Input.CLOSE, 20, 2); break;
-      default: ind = Atr.of(14); break;
+    io.aitrader.core.indicators.Indicator ind = newIndicator();
+    int outputs = ind.outputs().size();
+    double sum = 0;
+    BarColumns.Cursor bar = columns.cursor();
+    int n = columns.size();
+    for (int i = 0; i < n; i++) {
+      ind.update(bar.moveTo(i));
+      for (int k = 0; k < outputs; k++) {
+        sum += ind.value(k);
+      }
     }
+    bh.consume(sum);
+    return sum;
+  }
+
+  /**
+   * The series as an array of {@link Bar} objects (about 100 B each, 100 MB in all): this loop streams them from
+   * memory, so it measures memory bandwidth as much as the indicator.
+   */
+  @Benchmark
+  @OperationsPerInvocation(BARS)
+  public double aitraderBarObjects(Blackhole bh) {
+    io.aitrader.core.indicators.Indicator ind = newIndicator();
     int outputs = ind.outputs().size();
     double sum = 0;
     Bar[] b = bars;

@@ -29,6 +29,7 @@ import java.util.Set;
  *
  * @param timestampMillis when the snapshot was taken (the time of the last fill or mark), epoch milliseconds
  * @param cash            cash balance
+ * @param blockedMargin   the part of the cash held as margin for open orders and positions, ≥ 0
  * @param positions       every position of the day, including flat ones
  * @param realizedPnl     PnL realized by closing trades, gross of charges
  * @param unrealizedPnl   PnL of open positions at the last marks
@@ -37,6 +38,7 @@ import java.util.Set;
 public record Portfolio(
     long timestampMillis,
     Money cash,
+    Money blockedMargin,
     List<Position> positions,
     Money realizedPnl,
     Money unrealizedPnl,
@@ -46,6 +48,8 @@ public record Portfolio(
   public Portfolio {
     check(timestampMillis >= 0, "Portfolio.timestampMillis", "must be >= 0", timestampMillis);
     required(cash, "Portfolio.cash");
+    required(blockedMargin, "Portfolio.blockedMargin");
+    check(!blockedMargin.isNegative(), "Portfolio.blockedMargin", "must be >= 0", blockedMargin);
     required(positions, "Portfolio.positions");
     required(realizedPnl, "Portfolio.realizedPnl");
     required(unrealizedPnl, "Portfolio.unrealizedPnl");
@@ -61,7 +65,7 @@ public record Portfolio(
 
   /** An account holding only {@code cash}, at {@code timestampMillis}. */
   public static Portfolio ofCash(Money cash, long timestampMillis) {
-    return new Portfolio(timestampMillis, cash, List.of(), Money.ZERO, Money.ZERO, Money.ZERO);
+    return new Portfolio(timestampMillis, cash, Money.ZERO, List.of(), Money.ZERO, Money.ZERO, Money.ZERO);
   }
 
   /** The position in {@code instrument} under {@code product}, if there is one. */
@@ -92,6 +96,11 @@ public record Portfolio(
       value = value.plus(p.costBasis());
     }
     return value;
+  }
+
+  /** Cash not blocked as margin: what a new order may use. */
+  public Money availableCash() {
+    return cash.minus(blockedMargin);
   }
 
   /** Cash + market value of the positions. */

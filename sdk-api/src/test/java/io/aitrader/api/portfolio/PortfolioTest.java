@@ -57,7 +57,7 @@ class PortfolioTest {
   void equityIsCashPlusMarketValue() {
     Position open = new Position(Fixtures.reliance(), Product.MIS, 10, Money.of("25340.50"), Money.of("100"));
     Position closed = new Position(Fixtures.niftyFuture(), Product.NRML, 0, Money.ZERO, Money.of("-40"));
-    Portfolio p = new Portfolio(T0, Money.of("74639.50"), List.of(open, closed), Money.of("60"), Money.of("59.50"), Money.of("20"));
+    Portfolio p = new Portfolio(T0, Money.of("74639.50"), Money.ZERO, List.of(open, closed), Money.of("60"), Money.of("59.50"), Money.of("20"));
 
     assertThat(p.marketValue()).isEqualTo(Money.of("25400.00"));
     assertThat(p.equity()).isEqualTo(Money.of("100039.50"));
@@ -70,7 +70,7 @@ class PortfolioTest {
   @Test
   void snapshotIsImmutable() {
     List<Position> positions = new java.util.ArrayList<>(List.of(Position.flat(Fixtures.reliance(), Product.MIS)));
-    Portfolio p = new Portfolio(T0, Money.ZERO, positions, Money.ZERO, Money.ZERO, Money.ZERO);
+    Portfolio p = new Portfolio(T0, Money.ZERO, Money.ZERO, positions, Money.ZERO, Money.ZERO, Money.ZERO);
 
     positions.clear();
 
@@ -82,21 +82,21 @@ class PortfolioTest {
   void rejectsDuplicatePositionsAndNegativeCharges() {
     Position a = Position.flat(Fixtures.reliance(), Product.MIS);
 
-    assertThatThrownBy(() -> new Portfolio(T0, Money.ZERO, List.of(a, a), Money.ZERO, Money.ZERO, Money.ZERO))
+    assertThatThrownBy(() -> new Portfolio(T0, Money.ZERO, Money.ZERO, List.of(a, a), Money.ZERO, Money.ZERO, Money.ZERO))
         .hasMessage("Portfolio.positions must hold at most one position per instrument and product, was NSE:RELIANCE/MIS");
-    assertThatThrownBy(() -> new Portfolio(T0, Money.ZERO, List.of(), Money.ZERO, Money.ZERO, Money.of("-1")))
+    assertThatThrownBy(() -> new Portfolio(T0, Money.ZERO, Money.ZERO, List.of(), Money.ZERO, Money.ZERO, Money.of("-1")))
         .hasMessage("Portfolio.chargesPaid must be >= 0, was -1.00");
     assertThat(Portfolio.ofCash(Money.ofRupees(100_000), 0).equity()).isEqualTo(Money.ofRupees(100_000));
   }
 
   @Test
   void chargesTotalEveryItemAndRejectNegatives() {
-    Charges c = new Charges(Money.of("20"), Money.of("25.34"), Money.of("0.75"), Money.of("0.03"), Money.of("3.80"), Money.of("3.74"), Money.ZERO);
+    Charges c = new Charges(Money.of("20"), Money.of("25.34"), Money.of("0.75"), Money.of("0.03"), Money.of("3.80"), Money.of("3.74"), Money.ZERO, Money.of("0.03"));
 
-    assertThat(c.total()).isEqualTo(Money.of("53.66"));
-    assertThat(c.plus(c).total()).isEqualTo(Money.of("107.32"));
+    assertThat(c.total()).isEqualTo(Money.of("53.69"));
+    assertThat(c.plus(c).total()).isEqualTo(Money.of("107.38"));
     assertThat(Charges.NONE.total()).isEqualTo(Money.ZERO);
-    assertThatThrownBy(() -> new Charges(Money.ZERO, Money.of("-0.01"), Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO))
+    assertThatThrownBy(() -> new Charges(Money.ZERO, Money.of("-0.01"), Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO))
         .hasMessage("Charges.stt must be >= 0, was -0.01");
   }
 }

@@ -9,8 +9,9 @@ import io.aitrader.api.money.Price;
  *
  * <p>True range {@code TR = max(high − low, |high − prevClose|, |low − prevClose|)} (TA-Lib {@code TRANGE}) needs the
  * previous close, so the first bar gives none. The first ATR is the simple mean of the first {@code n} true ranges
- * (bars 2 … n+1); after that Wilder's smoothing {@code ATR = (prevATR·(n − 1) + TR) / n}, computed in that order as
- * TA-Lib does. TA-Lib's lookback is {@code n} (unstable period 0), so it is ready after {@code n + 1} bars. A flat
+ * (bars 2 … n+1); after that Wilder's smoothing {@code ATR = (prevATR·(n − 1) + TR) / n}, computed as
+ * {@code fma(prevATR, (n − 1)/n, TR/n)}: equal to TA-Lib's value within a few ulps, with no division on the per-bar
+ * dependency chain. TA-Lib's lookback is {@code n} (unstable period 0), so it is ready after {@code n + 1} bars. A flat
  * series gives 0.
  *
  * <p>O(1) per update, no allocation. Not thread-safe (see {@link Indicator}).
@@ -25,6 +26,8 @@ public final class Atr implements Indicator {
   private static final double UNITS = Price.UNITS_PER_RUPEE;
 
   private final int period;
+  private final double decay;
+  private final double inversePeriod;
   private final String name;
   private long count;
   private long prevClose;
@@ -34,6 +37,8 @@ public final class Atr implements Indicator {
   private Atr(int period) {
     ValidationException.check(period >= 1, "Atr.period", "must be >= 1", period);
     this.period = period;
+    this.decay = (period - 1) / (double) period;
+    this.inversePeriod = 1.0 / period;
     this.name = "atr(" + period + ")";
   }
 
@@ -61,7 +66,8 @@ public final class Atr implements Indicator {
         sumTr += tr;
         atr = sumTr / period;
       } else {
-        atr = (atr * (period - 1) + tr) / period;
+        // = (atr·(n − 1) + tr) / n without a division on the loop-carried dependency
+        atr = Math.fma(atr, decay, tr * inversePeriod);
       }
     }
     prevClose = bar.close();
