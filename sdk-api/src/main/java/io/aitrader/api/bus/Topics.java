@@ -4,6 +4,8 @@ import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.market.Bar;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.market.Tick;
+import io.aitrader.api.order.Fill;
+import io.aitrader.api.order.Order;
 import io.aitrader.api.signal.Signal;
 import java.util.EnumMap;
 import java.util.Map;
@@ -26,7 +28,20 @@ public final class Topics {
     }
   }
 
+  private static final Topic<Order> ORDER_UPDATES = Topic.of("orders.updates", Order.class);
+  private static final Topic<Fill> FILLS = Topic.of("orders.fills", Fill.class);
+
   private Topics() {}
+
+  /** {@code orders.updates}: every accepted change of state of an order the order service handles. */
+  public static Topic<Order> orderUpdates() {
+    return ORDER_UPDATES;
+  }
+
+  /** {@code orders.fills}: every fill (trade) of those orders, before the order update that reports it. */
+  public static Topic<Fill> fills() {
+    return FILLS;
+  }
 
   /** {@code market.ticks.<exchange>}: normalized ticks. */
   public static Topic<Tick> ticks(Exchange exchange) {

@@ -38,6 +38,15 @@ public interface OrderService {
   /** The latest known state of the order with this reference id. */
   Optional<Order> find(String referenceId);
 
+  /**
+   * The orders a submission became: one order normally; several when its quantity was above the exchange's freeze
+   * quantity and the service sliced it (the first slice keeps the submitted reference id, the others get ids derived
+   * from it). Empty for an unknown reference id.
+   */
+  default List<Order> slices(String referenceId) {
+    return find(referenceId).map(List::of).orElse(List.of());
+  }
+
   /** Orders not yet in a terminal state, oldest first. */
   List<Order> openOrders();
 

@@ -1,0 +1,46 @@
+package io.aitrader.core.orders;
+
+import static io.aitrader.api.ValidationException.required;
+
+import io.aitrader.api.order.OrderRequest;
+
+/**
+ * A check the {@link DefaultOrderService} runs on every new or modified order after its own validation and before
+ * the write-ahead record: the risk engine plugs in here. A refusal becomes an
+ * {@link io.aitrader.api.OrderRejectedException} (or a {@link io.aitrader.api.RateLimitedException} when
+ * {@link Verdict#rateLimited()}) and nothing is recorded or sent.
+ */
+@FunctionalInterface
+public interface PreTradeCheck {
+  /** Lets every order through. */
+  PreTradeCheck NONE = request -> Verdict.PASS;
+
+  /** The verdict on {@code request}. Called under the order service's lock, once per order or modification. */
+  Verdict check(OrderRequest request);
+
+  /**
+   * A check's answer.
+   *
+   * @param passed      whether the order may go on
+   * @param rateLimited whether the refusal is a rate limit (retry later) rather than a rule
+   * @param reason      why it was refused, naming the rule and the numbers; empty when passed
+   */
+  record Verdict(boolean passed, boolean rateLimited, String reason) {
+    /** The order may go on. */
+    public static final Verdict PASS = new Verdict(true, false, "");
+
+    public Verdict {
+      required(reason, "Verdict.reason");
+    }
+
+    /** Refused by a rule. */
+    public static Verdict refuse(String reason) {
+      return new Verdict(false, false, reason);
+    }
+
+    /** Refused by a rate limit. */
+    public static Verdict throttle(String reason) {
+      return new Verdict(false, true, reason);
+    }
+  }
+}
