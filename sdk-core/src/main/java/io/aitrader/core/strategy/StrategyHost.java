@@ -18,12 +18,15 @@ import io.aitrader.api.market.Bar;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.market.Tick;
 import io.aitrader.api.money.Money;
+import io.aitrader.api.order.Fill;
 import io.aitrader.api.order.Order;
+import io.aitrader.api.order.OrderListener;
 import io.aitrader.api.order.OrderModification;
 import io.aitrader.api.order.OrderRequest;
 import io.aitrader.api.order.OrderService;
 import io.aitrader.api.order.Product;
 import io.aitrader.api.portfolio.Portfolio;
+import io.aitrader.api.portfolio.PortfolioService;
 import io.aitrader.api.portfolio.Position;
 import io.aitrader.api.signal.Signal;
 import io.aitrader.api.signal.SignalService;
@@ -79,6 +82,7 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
   private final @Nullable SignalService signals;
   private final OrderService orders;
   private final Money startingCash;
+  private final @Nullable PortfolioService portfolio;
   private final String referencePrefix;
 
   private final Map<BarInterval, Set<Instrument>> barSubscriptions = new EnumMap<>(BarInterval.class);
@@ -103,6 +107,7 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
     this.signals = b.signals;
     this.orders = required(b.orders, "StrategyHost.orders");
     this.startingCash = b.startingCash;
+    this.portfolio = b.portfolio;
     String alnum = strategy.id().replaceAll("[^A-Za-z0-9]", "");
     this.referencePrefix = alnum.substring(0, Math.min(6, alnum.length())).toLowerCase(Locale.ROOT);
   }
@@ -158,6 +163,23 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
       });
       registrations.add(r);
     }
+    registrations.add(orders.subscribe(new OrderListener() {
+      @Override
+      public void onOrderUpdate(Order order) {
+        if (order.request().strategyId().equals(strategy.id())) {
+          call(ctx -> strategy.onOrderUpdate(order, ctx));
+        }
+      }
+
+      @Override
+      public void onFill(Fill fill) {
+        Optional<Order> order = orders.find(fill.referenceId());
+        if (order.isPresent() && order.orElseThrow().request().strategyId().equals(strategy.id())) {
+          advance(fill.timestampMillis());
+          call(ctx -> strategy.onFill(fill, ctx));
+        }
+      }
+    }));
   }
 
   /** Tells the strategy a session begins; the runtime calls it before the session's first event. */
@@ -276,12 +298,12 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
 
   @Override
   public Optional<Position> position(Instrument instrument, Product product) {
-    return Optional.empty(); // no portfolio service yet: every position is flat
+    return portfolio == null ? Optional.empty() : portfolio.position(instrument, product);
   }
 
   @Override
   public Portfolio portfolio() {
-    return Portfolio.ofCash(startingCash, Math.max(1, now));
+    return portfolio == null ? Portfolio.ofCash(startingCash, Math.max(1, now)) : portfolio.snapshot();
   }
 
   @Override
@@ -339,6 +361,7 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
     private @Nullable SignalService signals;
     private @Nullable OrderService orders;
     private Money startingCash = Money.ofRupees(1_000_000);
+    private @Nullable PortfolioService portfolio;
 
     private Builder(Strategy strategy) {
       this.strategy = required(strategy, "StrategyHost.strategy");
@@ -363,7 +386,10 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
 
     public Builder orders(OrderService v) { this.orders = v; return this; }
 
-    /** Cash the portfolio snapshot reports until a portfolio service is wired (default ₹10,00,000). */
+    /** The account the strategy's positions and portfolio come from; without one every position is flat. */
+    public Builder portfolio(PortfolioService v) { this.portfolio = v; return this; }
+
+    /** Cash the portfolio snapshot reports when no portfolio service is wired (default ₹10,00,000). */
     public Builder startingCash(Money v) { this.startingCash = v; return this; }
 
     public StrategyHost build() {
