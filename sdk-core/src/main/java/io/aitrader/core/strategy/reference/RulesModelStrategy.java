@@ -2,12 +2,15 @@ package io.aitrader.core.strategy.reference;
 
 import static io.aitrader.api.ValidationException.check;
 
+import io.aitrader.api.OrderRejectedException;
+import io.aitrader.api.RateLimitedException;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.market.BarView;
 import io.aitrader.api.order.OrderType;
 import io.aitrader.api.order.Product;
 import io.aitrader.api.order.Side;
+import io.aitrader.api.portfolio.Position;
 import io.aitrader.api.signal.Signal;
 import io.aitrader.api.signal.SignalModel;
 import io.aitrader.api.strategy.Strategy;
@@ -22,6 +25,8 @@ import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rules + model score: a linear model scores mean reversion from momentum and stretch features; rules gate the
@@ -32,6 +37,7 @@ import java.util.Map;
  * strategy only sizes and places orders, so backtest, paper and live run exactly the same decisions.
  */
 public final class RulesModelStrategy implements Strategy {
+  private static final Logger LOG = LoggerFactory.getLogger(RulesModelStrategy.class);
   public static final String RSI = "rsi(14)";
   public static final String ZSCORE = "zscore(20)";
   public static final String TREND = "ema(10)/ema(30) - 1";
@@ -111,41 +117,46 @@ public final class RulesModelStrategy implements Strategy {
   @Override
   public void onSignal(Signal signal, StrategyContext ctx) {
     Instrument instrument = signal.instrument();
-    long held = positions.getOrDefault(instrument, 0L);
+    // the account's position when the portfolio has one (fills, square-offs), else what this strategy last asked for
+    long held = ctx.position(instrument, Product.MIS).map(Position::netQuantity)
+        .orElseGet(() -> positions.getOrDefault(instrument, 0L));
     switch (signal.direction()) {
       case LONG:
-        if (held <= 0) {
-          trade(ctx, instrument, Side.BUY, -held + size(signal));
+        if (held <= 0 && trade(ctx, instrument, Side.BUY, -held + size(signal))) {
           positions.put(instrument, size(signal));
         }
         break;
       case SHORT:
-        if (held >= 0) {
-          trade(ctx, instrument, Side.SELL, held + size(signal));
+        if (held >= 0 && trade(ctx, instrument, Side.SELL, held + size(signal))) {
           positions.put(instrument, -size(signal));
         }
         break;
       default:
-        if (held != 0) {
-          trade(ctx, instrument, held > 0 ? Side.SELL : Side.BUY, Math.abs(held));
+        if (held != 0 && trade(ctx, instrument, held > 0 ? Side.SELL : Side.BUY, Math.abs(held))) {
           positions.put(instrument, 0L);
         }
     }
   }
 
+  /**
+   * Intraday (MIS) positions are squared off by the execution tier before the exchange's cut-off (15:15 IST by
+   * default), so nothing is left to close at the session's end: the strategy only forgets its intentions.
+   */
   @Override
   public void onSessionEnd(TradingSession session, StrategyContext ctx) {
-    positions.forEach((instrument, held) -> {
-      if (held != 0) {
-        trade(ctx, instrument, held > 0 ? Side.SELL : Side.BUY, Math.abs(held));
-      }
-    });
     positions.clear();
   }
 
-  private void trade(StrategyContext ctx, Instrument instrument, Side side, long quantity) {
-    ctx.submit(ctx.newOrder(instrument).side(side).quantity(quantity).orderType(OrderType.MARKET)
-        .product(Product.MIS).build());
+  /** Submits a MARKET MIS order; false (and logged) when risk or the broker refuses it. */
+  private boolean trade(StrategyContext ctx, Instrument instrument, Side side, long quantity) {
+    try {
+      ctx.submit(ctx.newOrder(instrument).side(side).quantity(quantity).orderType(OrderType.MARKET)
+          .product(Product.MIS).build());
+      return true;
+    } catch (OrderRejectedException | RateLimitedException e) {
+      LOG.debug("{} {} {} refused: {}", id(), side, instrument.id(), e.getMessage());
+      return false;
+    }
   }
 
   /** Whole lots worth about the notional at the signal's close price (at least one lot). */
