@@ -1,0 +1,394 @@
+package io.aitrader.core.execution;
+
+import static io.aitrader.api.ValidationException.required;
+
+import io.aitrader.api.OrderRejectedException;
+import io.aitrader.api.RateLimitedException;
+import io.aitrader.api.Registration;
+import io.aitrader.api.bus.EventBus;
+import io.aitrader.api.instrument.Instrument;
+import io.aitrader.api.market.BarView;
+import io.aitrader.api.market.PriceBands;
+import io.aitrader.api.market.Tick;
+import io.aitrader.api.money.Money;
+import io.aitrader.api.order.Broker;
+import io.aitrader.api.order.Fill;
+import io.aitrader.api.order.Order;
+import io.aitrader.api.order.OrderListener;
+import io.aitrader.api.order.OrderModification;
+import io.aitrader.api.order.OrderRequest;
+import io.aitrader.api.order.OrderService;
+import io.aitrader.api.order.OrderStatus;
+import io.aitrader.api.order.OrderStore;
+import io.aitrader.api.order.Product;
+import io.aitrader.api.portfolio.Charges;
+import io.aitrader.api.portfolio.ChargesModel;
+import io.aitrader.api.portfolio.Portfolio;
+import io.aitrader.api.portfolio.Position;
+import io.aitrader.api.time.TimeSource;
+import io.aitrader.api.time.TradingSession;
+import io.aitrader.core.orders.DefaultOrderService;
+import io.aitrader.core.orders.InMemoryOrderStore;
+import io.aitrader.core.orders.PreTradeCheck;
+import io.aitrader.core.paper.PaperBroker;
+import io.aitrader.core.portfolio.DefaultPortfolioService;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The execution tier assembled: strategy intents flow through risk → {@link DefaultOrderService} → broker →
+ * {@link DefaultPortfolioService}, with each fill's {@link ChargesModel charges} debited. The same assembly serves
+ * backtests, paper and live trading; only the broker, the order store and the clock differ. A {@link PaperBroker}
+ * is built here so its funds check reads this account, and it is fed the market events given to {@link #onTick} and
+ * {@link #onBar}.
+ *
+ * <pre>{@code
+ * ExecutionTier tier = ExecutionTier.builder().timeSource(clock).eventBus(bus)
+ *     .startingCash(Money.ofRupees(1_000_000)).paperBroker(PaperBroker.builder().slippage(Slippage.fixedBps(2)))
+ *     .charges(IndianChargesModel.groww()).preTradeCheck(risk).build();
+ * StrategyHost host = StrategyHost.builder(strategy)...orders(tier.orderService()).portfolio(tier.portfolio()).build();
+ * bus.subscribe(Topics.ticks(Exchange.NSE), tier::onTick, SubscriptionOptions.SYNCHRONOUS);
+ * }</pre>
+ *
+ * <p>Threading: market events, strategy calls and broker callbacks on one thread (the market thread), as the
+ * embedded runtime and backtests run them.
+ */
+public final class ExecutionTier implements AutoCloseable {
+  private static final Pattern NUMBER = Pattern.compile("₹?-?\\d[\\d,]*(\\.\\d+)?");
+
+  private final TimeSource clock;
+  private final Broker broker;
+  private final @Nullable PaperBroker paper;
+  private final DefaultOrderService orders;
+  private final DefaultPortfolioService portfolio;
+  private final ChargesModel charges;
+  private final MarginRates margins;
+  private final OrderService orderService = new RecordingOrders();
+  private final List<TierListener> tierListeners = new ArrayList<>();
+  private final Registration orderSubscription;
+  private final Map<Instrument, long[]> lastPrices = new HashMap<>();
+  private final Map<String, Long> rejectionReasons = new LinkedHashMap<>();
+  private Charges chargesTotal = Charges.NONE;
+  private long submitted;
+  private long rejected;
+  private long fills;
+  private long lastCurveMillis = Long.MIN_VALUE;
+
+  private ExecutionTier(Builder b) {
+    this.clock = required(b.clock, "ExecutionTier.timeSource");
+    this.charges = b.charges;
+    this.margins = b.margins;
+    this.portfolio = DefaultPortfolioService.builder().startingCash(b.startingCash).build();
+    if (b.paperBroker != null) {
+      this.paper = b.paperBroker.timeSource(clock).priceBands(b.priceBands).fundsCheck(this::fundsRefusal).build();
+      this.broker = paper;
+    } else {
+      this.paper = null;
+      this.broker = required(b.broker, "ExecutionTier.broker (or paperBroker)");
+    }
+    DefaultOrderService.Builder ob = DefaultOrderService.builder().broker(broker).store(b.store).timeSource(clock)
+        .priceBands(b.priceBands).preTradeCheck(b.check);
+    if (b.bus != null) {
+      ob.eventBus(b.bus);
+    }
+    this.orders = ob.build();
+    this.orderSubscription = orders.subscribe(new OrderListener() {
+      @Override
+      public void onOrderUpdate(Order order) {
+        onUpdate(order);
+      }
+
+      @Override
+      public void onFill(Fill fill) {
+        onFilled(fill);
+      }
+    });
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The order service strategies submit through (it records refusals for {@link #summary()}). */
+  public OrderService orderService() {
+    return orderService;
+  }
+
+  /** The order service itself (reconciliation, counters). */
+  public DefaultOrderService orders() {
+    return orders;
+  }
+
+  public DefaultPortfolioService portfolio() {
+    return portfolio;
+  }
+
+  public Broker broker() {
+    return broker;
+  }
+
+  /** Hooks called on every tick after fills and marks (the risk tier's square-off and kill switch use it). */
+  public void addListener(TierListener listener) {
+    tierListeners.add(required(listener, "listener"));
+  }
+
+  /** A market tick: paper fills first (orders placed before this tick), then the account is marked. */
+  public void onTick(Tick tick) {
+    if (paper != null) {
+      paper.onTick(tick);
+    }
+    if (tick.lastPrice() > 0) {
+      lastPrices.computeIfAbsent(tick.instrument(), i -> new long[1])[0] = tick.lastPrice();
+      portfolio.mark(tick.instrument(), tick.lastPrice(), tick.timestampMillis());
+    }
+    for (int i = 0; i < tierListeners.size(); i++) {
+      tierListeners.get(i).afterTick(tick, this);
+    }
+  }
+
+  /**
+   * A complete bar: fed to a paper broker in bar mode, and one equity-curve point per bar close time (several
+   * instruments closing at the same time give one point).
+   */
+  public void onBar(BarView bar) {
+    if (paper != null) {
+      paper.onBar(bar);
+    }
+    if (bar.closeTimeMillis() > lastCurveMillis) {
+      lastCurveMillis = bar.closeTimeMillis();
+      portfolio.onBarClose(bar.closeTimeMillis());
+    }
+  }
+
+  /** A session begins: the portfolio starts its day (carrying CNC holdings, reporting MIS left open). */
+  public void sessionStarted(TradingSession session) {
+    portfolio.startDay(session.date(), session.openMillis());
+  }
+
+  /** A session has ended: DAY orders still open at a paper broker expire. */
+  public void sessionEnded(TradingSession session) {
+    if (paper != null) {
+      paper.endOfDay(session.closeMillis());
+    }
+  }
+
+  /** The last traded price of {@code instrument} seen by {@link #onTick}, in ₹0.0001 units, or 0. */
+  public long lastPriceUnits(Instrument instrument) {
+    long[] p = lastPrices.get(instrument);
+    return p == null ? 0 : p[0];
+  }
+
+  private Optional<String> fundsRefusal(OrderRequest request, long priceUnits) {
+    long net = portfolio.position(request.instrument(), request.product()).map(Position::netQuantity).orElse(0L);
+    long after = net + request.signedQuantity();
+    if (Math.abs(after) <= Math.abs(net) && Long.signum(after) * Long.signum(net) >= 0) {
+      return Optional.empty(); // only reduces the position
+    }
+    long needed = margins.marginUnits(request.product(), Math.multiplyExact(priceUnits, request.quantity()));
+    long available = marginAvailableUnits();
+    if (needed > available) {
+      return Optional.of("insufficient funds: needs " + Money.ofUnits(needed) + " margin ("
+          + margins.percentFor(request.product()) + "% of " + Money.ofUnits(Math.multiplyExact(priceUnits, request.quantity()))
+          + ", " + request.product() + "), available " + Money.ofUnits(Math.max(0, available)));
+    }
+    return Optional.empty();
+  }
+
+  /** Equity − margin held by open positions at their last marks − margin blocked for open orders. */
+  private long marginAvailableUnits() {
+    Portfolio p = portfolio.snapshot();
+    long used = 0;
+    for (Position pos : p.positions()) {
+      if (!pos.isFlat()) {
+        long mark = lastPriceUnits(pos.instrument());
+        long value = mark > 0 ? Math.abs(Math.multiplyExact(mark, pos.netQuantity())) : Math.abs(pos.costBasis().units());
+        used = Math.addExact(used, margins.marginUnits(pos.product(), value));
+      }
+    }
+    return p.equity().units() - used - p.blockedMargin().units();
+  }
+
+  private void onFilled(Fill fill) {
+    Charges c = charges.chargesFor(fill);
+    portfolio.apply(fill, c);
+    chargesTotal = chargesTotal.plus(c);
+    fills++;
+  }
+
+  private void onUpdate(Order order) {
+    if (order.isTerminal()) {
+      portfolio.release(order.referenceId());
+      if (order.status() == OrderStatus.REJECTED) {
+        countRejection(order.remark().orElse("rejected by " + broker.name() + " without a remark"));
+      }
+    }
+  }
+
+  private void countRejection(String reason) {
+    rejected++;
+    rejectionReasons.merge(NUMBER.matcher(reason).replaceAll("N"), 1L, Long::sum);
+  }
+
+  private void blockMargin(Order placed) {
+    if (placed.isTerminal()) {
+      return;
+    }
+    OrderRequest r = placed.request();
+    long price = r.limitPrice().or(r::triggerPrice).map(p -> p.units()).orElse(lastPriceUnits(r.instrument()));
+    long net = portfolio.position(r.instrument(), r.product()).map(Position::netQuantity).orElse(0L);
+    boolean reduces = Long.signum(net) == -Long.signum(r.signedQuantity()) && r.quantity() <= Math.abs(net);
+    if (!reduces && price > 0) {
+      portfolio.block(r.referenceId(), Money.ofUnits(margins.marginUnits(r.product(), Math.multiplyExact(price, placed.remainingQuantity()))));
+    }
+  }
+
+  /**
+   * Everything so far: orders by outcome, refusal reasons (numbers replaced by N so that alike reasons group),
+   * charges, PnL and open positions.
+   */
+  public ExecutionSummary summary() {
+    long placed = 0;
+    long filled = 0;
+    long partial = 0;
+    long cancelled = 0;
+    for (Order o : broker.orders()) {
+      placed++;
+      if (o.status().isFilled()) {
+        filled++;
+      } else if (o.filledQuantity() > 0) {
+        partial++;
+      }
+      if (o.status() == OrderStatus.CANCELLED && o.filledQuantity() == 0) {
+        cancelled++;
+      }
+    }
+    Portfolio p = portfolio.snapshot();
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    rejectionReasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+        .forEach(e -> reasons.put(e.getKey(), e.getValue()));
+    Money gross = p.realizedPnl().plus(p.unrealizedPnl());
+    return new ExecutionSummary(submitted, placed, filled, partial, cancelled, rejected, reasons, fills, chargesTotal,
+        p.realizedPnl(), p.unrealizedPnl(), gross, gross.minus(chargesTotal.total()), p.openPositions());
+  }
+
+  @Override
+  public void close() {
+    orderSubscription.close();
+    orders.close();
+    broker.close();
+  }
+
+  /** Called after each tick has been applied (fills, marks). */
+  @FunctionalInterface
+  public interface TierListener {
+    void afterTick(Tick tick, ExecutionTier tier);
+  }
+
+  /** The order service handed to strategies: delegates, counts submissions and records refusals. */
+  private final class RecordingOrders implements OrderService {
+    @Override
+    public Order submit(OrderRequest request) {
+      boolean known = orders.find(request.referenceId()).isPresent();
+      if (!known) {
+        submitted++;
+      }
+      try {
+        Order o = orders.submit(request);
+        if (!known) {
+          for (Order slice : orders.slices(request.referenceId())) {
+            blockMargin(slice);
+          }
+        }
+        return o;
+      } catch (OrderRejectedException | RateLimitedException e) {
+        if (!known) {
+          countRejection(e instanceof OrderRejectedException ? ((OrderRejectedException) e).reason() : e.getMessage());
+        }
+        throw e;
+      }
+    }
+
+    @Override
+    public Order cancel(String referenceId) {
+      return orders.cancel(referenceId);
+    }
+
+    @Override
+    public Order modify(String referenceId, OrderModification change) {
+      return orders.modify(referenceId, change);
+    }
+
+    @Override
+    public Optional<Order> find(String referenceId) {
+      return orders.find(referenceId);
+    }
+
+    @Override
+    public List<Order> slices(String referenceId) {
+      return orders.slices(referenceId);
+    }
+
+    @Override
+    public List<Order> openOrders() {
+      return orders.openOrders();
+    }
+
+    @Override
+    public Registration subscribe(OrderListener listener) {
+      return orders.subscribe(listener);
+    }
+  }
+
+  /** Configures an {@link ExecutionTier}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable TimeSource clock;
+    private @Nullable EventBus bus;
+    private @Nullable Broker broker;
+    private PaperBroker.@Nullable Builder paperBroker;
+    private OrderStore store = new InMemoryOrderStore();
+    private ChargesModel charges = fill -> Charges.NONE;
+    private PriceBands priceBands = PriceBands.NONE;
+    private PreTradeCheck check = PreTradeCheck.NONE;
+    private MarginRates margins = MarginRates.DEFAULT;
+    private Money startingCash = Money.ofRupees(1_000_000);
+
+    private Builder() {}
+
+    public Builder timeSource(TimeSource v) { this.clock = required(v, "timeSource"); return this; }
+
+    public Builder eventBus(EventBus v) { this.bus = required(v, "eventBus"); return this; }
+
+    /** A broker built elsewhere (e.g. Groww); use {@link #paperBroker} for the simulated one. */
+    public Builder broker(Broker v) { this.broker = required(v, "broker"); return this; }
+
+    /** The paper broker to build; its time source, price bands and funds check are set by the tier. */
+    public Builder paperBroker(PaperBroker.Builder v) { this.paperBroker = required(v, "paperBroker"); return this; }
+
+    /** Defaults to an {@link InMemoryOrderStore}. */
+    public Builder orderStore(OrderStore v) { this.store = required(v, "orderStore"); return this; }
+
+    /** Defaults to no charges; use {@code IndianChargesModel.groww()} for contract-note charges. */
+    public Builder charges(ChargesModel v) { this.charges = required(v, "charges"); return this; }
+
+    public Builder priceBands(PriceBands v) { this.priceBands = required(v, "priceBands"); return this; }
+
+    /** The risk engine's check; defaults to none. */
+    public Builder preTradeCheck(PreTradeCheck v) { this.check = required(v, "preTradeCheck"); return this; }
+
+    public Builder margins(MarginRates v) { this.margins = required(v, "margins"); return this; }
+
+    /** Defaults to ₹10,00,000. */
+    public Builder startingCash(Money v) { this.startingCash = required(v, "startingCash"); return this; }
+
+    public ExecutionTier build() {
+      return new ExecutionTier(this);
+    }
+  }
+}
