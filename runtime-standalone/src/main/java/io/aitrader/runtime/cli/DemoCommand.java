@@ -14,6 +14,7 @@ import io.aitrader.core.instruments.InMemoryInstrumentRepository;
 import io.aitrader.core.market.synthetic.SyntheticMarket;
 import io.aitrader.core.time.SystemTimeSource;
 import io.aitrader.runtime.demo.BarStreamDigest;
+import io.aitrader.runtime.demo.DemoExecution;
 import io.aitrader.runtime.demo.DemoPipeline;
 import io.aitrader.runtime.demo.DemoReport;
 import java.io.PrintWriter;
@@ -74,7 +75,8 @@ final class DemoCommand implements Callable<Integer> {
     }
     MarketDataFeed feed = SyntheticMarket.builder().instruments(instruments).session(session).seed(seed).build();
     try (EventBus bus = InProcessEventBus.create(); feed) {
-      DemoPipeline pipeline = new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.M15, BarInterval.M5);
+      DemoPipeline pipeline = new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.M15, BarInterval.M5,
+          DemoExecution.standard());
       DemoReport report = pipeline.run(feed, instruments, session, speed, BarStreamDigest.create());
       report.print(out, seed, speed);
       out.flush();

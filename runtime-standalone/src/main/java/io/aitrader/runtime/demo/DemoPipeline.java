@@ -17,9 +17,10 @@ import io.aitrader.api.time.TradingSession;
 import io.aitrader.core.bars.TimeBarAggregator;
 import io.aitrader.core.features.DefaultFeatureService;
 import io.aitrader.core.features.StandardIndicators;
-import io.aitrader.core.orders.IntentRecordingOrderService;
+import io.aitrader.core.execution.ExecutionTier;
 import io.aitrader.core.signals.DefaultSignalService;
 import io.aitrader.core.strategy.StrategyHost;
+import io.aitrader.core.time.ManualTimeSource;
 import io.aitrader.core.strategy.reference.RulesModelStrategy;
 import io.aitrader.core.ingest.FirstQuotePolicy;
 import io.aitrader.core.ingest.MarketIngestor;
@@ -46,19 +47,21 @@ public final class DemoPipeline {
   private final BarInterval sampleInterval;
   private final InstrumentRepository repository;
   private final BarInterval strategyInterval;
+  private final DemoExecution execution;
 
   /**
    * @param repository       instruments for the strategy's context
    * @param strategyInterval the bars the reference strategy ({@link RulesModelStrategy}) trades on
    */
   public DemoPipeline(MarketCalendar calendar, EventBus bus, InstrumentRepository repository, Instrument sampleInstrument,
-      BarInterval sampleInterval, BarInterval strategyInterval) {
+      BarInterval sampleInterval, BarInterval strategyInterval, DemoExecution execution) {
     this.calendar = calendar;
     this.bus = bus;
     this.repository = repository;
     this.sampleInstrument = sampleInstrument;
     this.sampleInterval = sampleInterval;
     this.strategyInterval = strategyInterval;
+    this.execution = execution;
   }
 
   /**
@@ -109,11 +112,16 @@ public final class DemoPipeline {
     features.subscribe(signalService::onFeatures);
     List<Signal> signals = new ArrayList<>();
     signalService.subscribe(signals::add);
-    StrategyHost[] hostRef = new StrategyHost[1];
-    IntentRecordingOrderService orders = new IntentRecordingOrderService(() -> hostRef[0].now());
+    // execution tier: risk -> order service -> paper broker -> portfolio, charges per fill
+    ManualTimeSource clock = new ManualTimeSource(session.preOpenStartMillis());
+    ExecutionTier tier = execution.build(clock, bus, instruments);
+    for (Exchange exchange : Exchange.values()) {
+      bus.subscribe(Topics.ticks(exchange), tier::onTick, SubscriptionOptions.SYNCHRONOUS);
+    }
+    bus.subscribe(Topics.bars(strategyInterval), tier::onBar, SubscriptionOptions.SYNCHRONOUS);
     StrategyHost host = StrategyHost.builder(strategy).bus(bus).instruments(repository).calendar(calendar)
-        .features(features).signals(signalService).orders(orders).build();
-    hostRef[0] = host;
+        .features(features).signals(signalService).orders(tier.orderService()).portfolio(tier.portfolio()).build();
+    tier.sessionStarted(session);
     host.start();
     host.sessionStarted(session);
 
@@ -123,12 +131,14 @@ public final class DemoPipeline {
     QuoteListener input = (Quote q) -> {
       quotes[0]++;
       pacer.await(q.timestampMillis());
+      clock.set(Math.max(clock.currentTimeMillis(), q.timestampMillis()));
       ingestor.onQuote(q);
     };
     feed.subscribe(instruments);
     feed.run(input);
     aggregator.advanceTo(session.closeMillis()); // the session has ended: close every bar
     host.sessionEnded(session);
+    tier.sessionEnded(session);
     host.close();
     long elapsed = System.nanoTime() - startNanos;
 
@@ -136,7 +146,7 @@ public final class DemoPipeline {
     counts.forEach((i, c) -> barsPerInterval.put(i, c[0]));
     return new DemoReport(session, instruments, quotes[0], ingestor.stats(), aggregator.stats(), barsPerInterval,
         elapsed, firstBarNanos[0], samples, digest.hex(), strategy.id(), strategyInterval, signals,
-        orders.intents().size());
+        tier.summary());
   }
 
   /** Holds quotes back so that market time runs {@code speed} times faster than real time. */

@@ -1,6 +1,9 @@
 package io.aitrader.runtime.demo;
 
 import io.aitrader.api.instrument.Instrument;
+import io.aitrader.api.portfolio.Charges;
+import io.aitrader.api.portfolio.Position;
+import io.aitrader.core.execution.ExecutionSummary;
 import io.aitrader.api.market.Bar;
 import io.aitrader.api.market.BarAggregator;
 import io.aitrader.api.market.BarInterval;
@@ -37,7 +40,7 @@ public record DemoReport(
     String strategyId,
     BarInterval strategyInterval,
     List<Signal> signals,
-    int orderIntents) {
+    ExecutionSummary execution) {
 
   private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -67,13 +70,14 @@ public record DemoReport(
     out.printf(Locale.ROOT, "  bar stream    sha256 %s%n", digest);
     Map<Direction, Long> byDirection = signals.stream()
         .collect(Collectors.groupingBy(Signal::direction, () -> new java.util.EnumMap<>(Direction.class), Collectors.counting()));
-    out.printf(Locale.ROOT, "  strategy      %s on %s bars: %d signals (%s), %d order intents%n", strategyId,
+    out.printf(Locale.ROOT, "  strategy      %s on %s bars: %d signals (%s)%n", strategyId,
         strategyInterval.label(), signals.size(), byDirection.entrySet().stream()
-            .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")), orderIntents);
+            .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
     for (Signal s : signals.subList(0, Math.min(4, signals.size()))) {
       out.printf(Locale.ROOT, "    %s %-10s %-5s %+.2f  %s%n", HM.format(Ist.at(s.timestampMillis())),
           s.instrument().tradingSymbol(), s.direction(), s.strength(), s.reason());
     }
+    printExecution(out);
     if (!sampleBars.isEmpty()) {
       Bar first = sampleBars.get(0);
       out.println();
@@ -89,6 +93,29 @@ public record DemoReport(
         out.printf(Locale.ROOT, "    %-5s %10s %10s %10s %10s %10s %,10d %7d%n", HM.format(Ist.at(b.openTimeMillis())),
             Price.format(b.open()), Price.format(b.high()), Price.format(b.low()), Price.format(b.close()),
             b.vwap(), b.volume(), b.tradeCount());
+      }
+    }
+  }
+
+  private void printExecution(PrintWriter out) {
+    ExecutionSummary x = execution;
+    out.println();
+    out.printf(Locale.ROOT, "  paper trading (risk -> orders -> paper broker -> portfolio)%n");
+    out.printf(Locale.ROOT, "    orders      %d submitted, %d placed, %d filled, %d partly filled, %d cancelled/expired, %d rejected%n",
+        x.submitted(), x.placed(), x.filled(), x.partiallyFilled(), x.cancelled(), x.rejected());
+    x.rejectionReasons().forEach((reason, n) -> out.printf(Locale.ROOT, "      %3d x %s%n", n, reason));
+    out.printf(Locale.ROOT, "    fills       %d%n", x.fills());
+    Charges c = x.charges();
+    out.printf(Locale.ROOT, "    charges     %s (brokerage %s, STT %s, exchange %s, SEBI %s, stamp %s, GST %s, IPFT %s, DP %s)%n",
+        c.total(), c.brokerage(), c.stt(), c.exchangeCharges(), c.sebiFee(), c.stampDuty(), c.gst(), c.ipft(), c.dpCharges());
+    out.printf(Locale.ROOT, "    PnL         gross %s (realized %s, unrealized %s), net of charges %s%n", x.grossPnl(),
+        x.realizedPnl(), x.unrealizedPnl(), x.netPnl());
+    if (x.openPositions().isEmpty()) {
+      out.printf(Locale.ROOT, "    positions   all flat%n");
+    } else {
+      for (Position p : x.openPositions()) {
+        out.printf(Locale.ROOT, "    position    %-10s %-4s %+d @ %s%n", p.instrument().tradingSymbol(), p.product(),
+            p.netQuantity(), p.averagePrice());
       }
     }
   }

@@ -3,6 +3,7 @@ package io.aitrader.runtime.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aitrader.api.bus.EventBus;
+import io.aitrader.core.execution.ExecutionSummary;
 import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.market.BarInterval;
@@ -28,7 +29,7 @@ class DemoPipelineTest {
     BarStreamDigest digest = BarStreamDigest.keepingBytes();
     SyntheticMarket feed = SyntheticMarket.builder().instruments(instruments).session(session).seed(seed).build();
     try (EventBus bus = InProcessEventBus.create(); feed) {
-      DemoReport report = new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.M5, BarInterval.M5)
+      DemoReport report = new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.M5, BarInterval.M5, DemoExecution.standard())
           .run(feed, instruments, session, 0, digest);
       assertThat(report.ticks()).isPositive();
     }
@@ -45,11 +46,11 @@ class DemoPipelineTest {
   }
 
   @Test
-  void theReferenceStrategyEmitsSignalsWithReasonsAndRecordsIntents() {
+  void theReferenceStrategyEmitsSignalsWithReasonsAndPaperTradesThem() {
     SyntheticMarket feed = SyntheticMarket.builder().instruments(instruments).session(session).seed(3).build();
     DemoReport report;
     try (EventBus bus = InProcessEventBus.create(); feed) {
-      report = new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.M5, BarInterval.M5)
+      report = new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.M5, BarInterval.M5, DemoExecution.standard())
           .run(feed, instruments, session, 0, BarStreamDigest.create());
     }
 
@@ -59,7 +60,11 @@ class DemoPipelineTest {
       assertThat(s.timestampMillis()).isBetween(session.openMillis(), session.closeMillis());
       assertThat(s.features().timestampMillis()).isLessThanOrEqualTo(s.timestampMillis());
     });
-    assertThat(report.orderIntents()).isPositive();
+    ExecutionSummary x = report.execution();
+    assertThat(x.submitted()).isPositive();
+    assertThat(x.fills()).isPositive();
+    assertThat(x.placed() + x.rejected()).isGreaterThanOrEqualTo(x.submitted());
+    assertThat(x.netPnl()).isEqualTo(x.grossPnl().minus(x.charges().total()));
   }
 
   @Test
@@ -71,7 +76,7 @@ class DemoPipelineTest {
   private List<String> signalsOf(long seed) {
     SyntheticMarket feed = SyntheticMarket.builder().instruments(instruments).session(session).seed(seed).build();
     try (EventBus bus = InProcessEventBus.create(); feed) {
-      return new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.M5, BarInterval.M5)
+      return new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.M5, BarInterval.M5, DemoExecution.standard())
           .run(feed, instruments, session, 0, BarStreamDigest.create())
           .signals().stream().map(s -> s.timestampMillis() + " " + s.instrument() + " " + s.direction() + " " + s.reason())
           .toList();
@@ -89,7 +94,7 @@ class DemoPipelineTest {
     SyntheticMarket feed = SyntheticMarket.builder().instruments(instruments).session(session).seed(5).build();
     DemoReport report;
     try (EventBus bus = InProcessEventBus.create(); feed) {
-      report = new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.D1, BarInterval.M5).run(feed, instruments, session, 0, digest);
+      report = new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.D1, BarInterval.M5, DemoExecution.standard()).run(feed, instruments, session, 0, digest);
     }
 
     assertThat(report.quotes()).isEqualTo(report.ticks() + report.ingest().dropped());
