@@ -74,6 +74,9 @@ public final class ExecutionTier implements AutoCloseable {
   private final List<TierListener> tierListeners = new ArrayList<>();
   private final Registration orderSubscription;
   private final Map<Instrument, long[]> lastPrices = new HashMap<>();
+  /** Net quantity per instrument, indexed by product ordinal: kept from fills so the funds check needs no snapshot. */
+  private final Map<Instrument, long[]> netQuantities = new HashMap<>();
+  private static final Product[] PRODUCTS = Product.values();
   private final Map<String, Long> rejectionReasons = new LinkedHashMap<>();
   private Charges chargesTotal = Charges.NONE;
   private long submitted;
@@ -185,8 +188,13 @@ public final class ExecutionTier implements AutoCloseable {
     return p == null ? 0 : p[0];
   }
 
+  private long netQuantity(Instrument instrument, Product product) {
+    long[] q = netQuantities.get(instrument);
+    return q == null ? 0 : q[product.ordinal()];
+  }
+
   private Optional<String> fundsRefusal(OrderRequest request, long priceUnits) {
-    long net = portfolio.position(request.instrument(), request.product()).map(Position::netQuantity).orElse(0L);
+    long net = netQuantity(request.instrument(), request.product());
     long after = net + request.signedQuantity();
     if (Math.abs(after) <= Math.abs(net) && Long.signum(after) * Long.signum(net) >= 0) {
       return Optional.empty(); // only reduces the position
@@ -203,21 +211,28 @@ public final class ExecutionTier implements AutoCloseable {
 
   /** Equity − margin held by open positions at their last marks − margin blocked for open orders. */
   private long marginAvailableUnits() {
-    Portfolio p = portfolio.snapshot();
     long used = 0;
-    for (Position pos : p.positions()) {
-      if (!pos.isFlat()) {
-        long mark = lastPriceUnits(pos.instrument());
-        long value = mark > 0 ? Math.abs(Math.multiplyExact(mark, pos.netQuantity())) : Math.abs(pos.costBasis().units());
-        used = Math.addExact(used, margins.marginUnits(pos.product(), value));
+    for (Map.Entry<Instrument, long[]> e : netQuantities.entrySet()) {
+      long[] q = e.getValue();
+      for (int k = 0; k < q.length; k++) {
+        if (q[k] != 0) {
+          long value = Math.abs(Math.multiplyExact(lastPriceUnits(e.getKey()), q[k]));
+          used = Math.addExact(used, margins.marginUnits(PRODUCTS[k], value));
+        }
       }
     }
-    return p.equity().units() - used - p.blockedMargin().units();
+    return portfolio.equity().units() - used - portfolio.blockedMargin().units();
   }
 
   private void onFilled(Fill fill) {
     Charges c = charges.chargesFor(fill);
+    long duplicates = portfolio.duplicateFills();
     portfolio.apply(fill, c);
+    if (portfolio.duplicateFills() != duplicates) {
+      return; // a trade already applied: the portfolio ignored it, so does the tier
+    }
+    netQuantities.computeIfAbsent(fill.instrument(), i -> new long[PRODUCTS.length])[fill.product().ordinal()] +=
+        fill.signedQuantity();
     chargesTotal = chargesTotal.plus(c);
     fills++;
   }
@@ -242,7 +257,7 @@ public final class ExecutionTier implements AutoCloseable {
     }
     OrderRequest r = placed.request();
     long price = r.limitPrice().or(r::triggerPrice).map(p -> p.units()).orElse(lastPriceUnits(r.instrument()));
-    long net = portfolio.position(r.instrument(), r.product()).map(Position::netQuantity).orElse(0L);
+    long net = netQuantity(r.instrument(), r.product());
     boolean reduces = Long.signum(net) == -Long.signum(r.signedQuantity()) && r.quantity() <= Math.abs(net);
     if (!reduces && price > 0) {
       portfolio.block(r.referenceId(), Money.ofUnits(margins.marginUnits(r.product(), Math.multiplyExact(price, placed.remainingQuantity()))));

@@ -31,7 +31,7 @@ final class Ledger {
   }
 
   String nextOrderId() {
-    return String.format("PAPER-%06d", ++orderSequence);
+    return sequenced("PAPER-", ++orderSequence);
   }
 
   @Nullable WorkingOrder find(String referenceId) {
@@ -71,7 +71,7 @@ final class Ledger {
   /** Executes {@code quantity} at {@code priceUnits}: queues the fill, then the order with the new filled quantity. */
   void fill(WorkingOrder w, long quantity, long priceUnits, long atMillis) {
     Order order = w.order;
-    String tradeId = String.format("PT-%06d", ++tradeSequence);
+    String tradeId = sequenced("PT-", ++tradeSequence);
     Fill fill = new Fill(tradeId, order.brokerOrderId(), order.referenceId(), order.instrument(), order.request().side(),
         quantity, Price.ofUnits(priceUnits), atMillis, order.request().product());
     w.fills.add(fill);
@@ -102,5 +102,15 @@ final class Ledger {
 
   static boolean isBuy(WorkingOrder w) {
     return w.order.request().side() == Side.BUY;
+  }
+
+  /** {@code prefix} + the number zero-padded to six digits (more when larger), without {@code String.format}. */
+  static String sequenced(String prefix, long n) {
+    String digits = Long.toString(n);
+    StringBuilder b = new StringBuilder(prefix.length() + Math.max(6, digits.length())).append(prefix);
+    for (int i = digits.length(); i < 6; i++) {
+      b.append('0');
+    }
+    return b.append(digits).toString();
   }
 }
