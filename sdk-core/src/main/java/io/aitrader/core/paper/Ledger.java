@@ -90,7 +90,12 @@ final class Ledger {
         later(order, atMillis)));
   }
 
-  /** Every order, oldest first. */
+  /** Every order, oldest first: a live view, not to be changed while iterated. */
+  Iterable<WorkingOrder> values() {
+    return byReference.values();
+  }
+
+  /** Every order, oldest first: a copy. */
   List<WorkingOrder> all() {
     return new ArrayList<>(byReference.values());
   }

@@ -152,8 +152,8 @@ public final class PaperBroker implements Broker {
             + known.order.brokerOrderId() + "; use a new reference id");
       }
       long now = clock.currentTimeMillis();
-      String id = ledger.nextOrderId();
       Optional<String> refusal = refusal(request);
+      String id = ledger.nextOrderId();
       Order order = refusal.isPresent()
           ? new Order(request, id, OrderStatus.REJECTED, 0, Optional.empty(), refusal, now, now)
           : Order.accepted(request, id, WorkingOrder.isStop(request.orderType()) ? OrderStatus.TRIGGER_PENDING
@@ -280,7 +280,7 @@ public final class PaperBroker implements Broker {
    */
   public void endOfDay(long atMillis) {
     synchronized (lock) {
-      for (WorkingOrder w : ledger.all()) {
+      for (WorkingOrder w : ledger.values()) {
         Validity validity = w.request().validity();
         if (w.order.status().isActive() && validity != Validity.GTC && validity != Validity.GTD) {
           ledger.finish(w, OrderStatus.CANCELLED, EXPIRED_REMARK, atMillis);

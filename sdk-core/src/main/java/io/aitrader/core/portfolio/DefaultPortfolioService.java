@@ -43,7 +43,8 @@ import java.util.function.Function;
  * Charges lower cash and add to the charges paid. Unrealized PnL is Σ (last mark × quantity − cost basis) over the
  * instruments marked since their position was opened; a position never marked counts at its average price (0).
  * A mark for an instrument without a position is ignored; a mark ≤ 0 is counted ({@link #rejectedMarks()}).
- * Account totals (realized, charges) are cumulative since the account started; day PnL is measured in equity.
+ * Account totals (realized, charges) are cumulative since the account started, as is the realized PnL of a
+ * position carried over from an earlier day; day PnL is measured in equity.
  *
  * <h2>Days</h2>
  * The wiring calls {@link #startDay} at each session start (explicitly: nothing rolls over by itself). It drops

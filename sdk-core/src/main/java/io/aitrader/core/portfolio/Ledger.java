@@ -105,9 +105,13 @@ final class Ledger {
     long newRealized = Math.addExact(realizedUnits, realizedDelta);
     long newCostTotal = Math.addExact(Math.subtractExact(costUnits, cost), newCost);
     long newPositionRealized = Math.addExact(existing == null ? 0 : existing.realizedUnits, realizedDelta);
+    long mark = book == null ? 0 : book.markUnits;
+    long unrealizedDelta = mark <= 0 ? 0
+        : Math.subtractExact(Math.multiplyExact(mark, signed), Math.subtractExact(newCost, cost));
+    long newUnrealized = Math.addExact(unrealizedUnits, unrealizedDelta);
+    long newBookUnrealized = book == null ? 0 : Math.addExact(book.unrealizedUnits, unrealizedDelta);
 
     PositionState p = existing != null ? existing : open(fill.instrument(), fill.product());
-    InstrumentBook owner = book != null ? book : books.get(fill.instrument());
     p.quantity = newQty;
     p.costUnits = newCost;
     p.realizedUnits = newPositionRealized;
@@ -115,7 +119,10 @@ final class Ledger {
     chargesUnits = newCharges;
     realizedUnits = newRealized;
     costUnits = newCostTotal;
-    unrealizedUnits = Math.addExact(unrealizedUnits, owner.refreshUnrealized());
+    unrealizedUnits = newUnrealized;
+    if (book != null) {
+      book.unrealizedUnits = newBookUnrealized;
+    }
     tradeIds.add(fill.tradeId());
     timestampMillis = Math.max(timestampMillis, fill.timestampMillis());
   }
