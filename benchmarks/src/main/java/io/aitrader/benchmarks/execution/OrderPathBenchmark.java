@@ -13,9 +13,12 @@ import io.aitrader.api.order.Product;
 import io.aitrader.api.order.Side;
 import io.aitrader.api.time.Ist;
 import io.aitrader.core.bus.InProcessEventBus;
+import io.aitrader.core.charges.IndianChargesModel;
 import io.aitrader.core.execution.ExecutionTier;
 import io.aitrader.core.orders.DailyPriceBands;
 import io.aitrader.core.paper.PaperBroker;
+import io.aitrader.core.risk.RiskLimits;
+import io.aitrader.core.risk.RiskProfiles;
 import io.aitrader.core.time.ManualTimeSource;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -36,7 +39,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * One order through the whole execution tier on one thread: validation (lot, tick, product, price band), the risk
- * check (published on the bus), the write-ahead record, the paper broker's placement, then the next tick fills it —
+ * check (every limit set; the throttle off, since 10/s would refuse a benchmark; published on the bus), the
+ * write-ahead record, the paper broker's placement, then the next tick fills it —
  * fill event, charges (Groww's schedule), portfolio update, order state recorded, margin released.
  *
  * <p>One invocation is a fresh account trading {@value #ORDERS} MARKET orders (alternately buying and selling 10
@@ -85,6 +89,10 @@ public class OrderPathBenchmark {
     bands.setFromPreviousClose(STOCK, Price.of("2500.00"), 20);
     tier = ExecutionTier.builder().timeSource(clock).eventBus(InProcessEventBus.create())
         .startingCash(Money.ofRupees(10_000_000)).paperBroker(PaperBroker.builder()).priceBands(bands)
+        .charges(IndianChargesModel.groww())
+        .risk(RiskProfiles.of(RiskLimits.builder().maxOrderValue(Money.ofRupees(200_000))
+            .maxPositionQuantity(1_000).maxGrossExposure(Money.ofRupees(5_000_000)).maxOpenOrders(50)
+            .maxDailyLoss(Money.ofRupees(1_000_000)).noOrdersPerSecondLimit().build()))
         .build();
     tier.onTick(ticks[0]);
   }

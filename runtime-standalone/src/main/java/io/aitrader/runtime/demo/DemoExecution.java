@@ -4,16 +4,21 @@ import io.aitrader.api.bus.EventBus;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.money.Money;
 import io.aitrader.api.time.TimeSource;
+import io.aitrader.core.charges.IndianChargesModel;
 import io.aitrader.core.execution.ExecutionTier;
 import io.aitrader.core.instruments.ReferencePrices;
 import io.aitrader.core.orders.DailyPriceBands;
 import io.aitrader.core.paper.PaperBroker;
 import io.aitrader.core.paper.Slippage;
+import io.aitrader.core.risk.RiskLimits;
+import io.aitrader.core.risk.RiskProfiles;
 import java.util.List;
 
 /**
  * The demo's paper account: ₹10,00,000, Groww's charges, NSE's ±20 % bands around the reference prices, the paper
- * broker filling at the next tick with 2 bps slippage and at most a quarter of each print.
+ * broker filling at the next tick with 2 bps slippage and at most a quarter of each print, and risk limits: orders up
+ * to ₹1,50,000 (so a reversal of a ₹1,00,000 position is refused), gross exposure up to ₹10,00,000, at most 20
+ * open orders, a ₹20,000 daily loss kill switch, 10 orders per second, MIS squared off at 15:15 IST.
  */
 public final class DemoExecution {
   private final Money startingCash;
@@ -36,6 +41,10 @@ public final class DemoExecution {
     return ExecutionTier.builder().timeSource(clock).eventBus(bus).startingCash(startingCash)
         .paperBroker(PaperBroker.builder().slippage(Slippage.fixedBps(2)).maxVolumeShare(0.25))
         .priceBands(bands)
+        .charges(IndianChargesModel.groww())
+        .risk(RiskProfiles.of(RiskLimits.builder().maxOrderValue(Money.ofRupees(150_000))
+            .maxGrossExposure(Money.ofRupees(1_000_000)).maxOpenOrders(20).maxDailyLoss(Money.ofRupees(20_000))
+            .build()))
         .build();
   }
 }

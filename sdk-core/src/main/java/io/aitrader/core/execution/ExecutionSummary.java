@@ -17,7 +17,8 @@ import java.util.Map;
  * @param partiallyFilled  orders that ended with part of their quantity filled
  * @param cancelled        orders cancelled or expired (unfilled part)
  * @param rejected         orders refused — by validation, risk, the rate limit or the broker
- * @param rejectionReasons refusal reasons with how often each occurred, most frequent first
+ * @param rejectionReasons refusal reasons (the first of each kind: alike reasons differ only in their numbers) with how
+ *                         often that kind occurred, most frequent first
  * @param fills            fills (trades)
  * @param charges          the charges of every fill, item by item
  * @param realizedPnl      PnL realized by closing trades, before charges

@@ -27,11 +27,13 @@ import io.aitrader.api.portfolio.Portfolio;
 import io.aitrader.api.portfolio.Position;
 import io.aitrader.api.time.TimeSource;
 import io.aitrader.api.time.TradingSession;
+import io.aitrader.core.bus.InProcessEventBus;
 import io.aitrader.core.orders.DefaultOrderService;
 import io.aitrader.core.orders.InMemoryOrderStore;
 import io.aitrader.core.orders.PreTradeCheck;
 import io.aitrader.core.paper.PaperBroker;
 import io.aitrader.core.portfolio.DefaultPortfolioService;
+import io.aitrader.core.risk.RiskProfiles;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -70,6 +72,7 @@ public final class ExecutionTier implements AutoCloseable {
   private final DefaultPortfolioService portfolio;
   private final ChargesModel charges;
   private final MarginRates margins;
+  private final @Nullable AccountRisk risk;
   private final OrderService orderService = new RecordingOrders();
   private final List<TierListener> tierListeners = new ArrayList<>();
   private final Registration orderSubscription;
@@ -78,6 +81,7 @@ public final class ExecutionTier implements AutoCloseable {
   private final Map<Instrument, long[]> netQuantities = new HashMap<>();
   private static final Product[] PRODUCTS = Product.values();
   private final Map<String, Long> rejectionReasons = new LinkedHashMap<>();
+  private final Map<String, String> firstRejection = new HashMap<>();
   private Charges chargesTotal = Charges.NONE;
   private long submitted;
   private long rejected;
@@ -96,8 +100,21 @@ public final class ExecutionTier implements AutoCloseable {
       this.paper = null;
       this.broker = required(b.broker, "ExecutionTier.broker (or paperBroker)");
     }
+    PreTradeCheck check = b.check;
+    if (b.riskProfiles != null) {
+      EventBus riskBus = b.bus != null ? b.bus : InProcessEventBus.create();
+      AccountRisk r = new AccountRisk(this, b.riskProfiles, riskBus, clock);
+      PreTradeCheck extra = b.check;
+      check = request -> {
+        PreTradeCheck.Verdict v = r.check(request);
+        return v.passed() ? extra.check(request) : v;
+      };
+      this.risk = r;
+    } else {
+      this.risk = null;
+    }
     DefaultOrderService.Builder ob = DefaultOrderService.builder().broker(broker).store(b.store).timeSource(clock)
-        .priceBands(b.priceBands).preTradeCheck(b.check);
+        .priceBands(b.priceBands).preTradeCheck(check);
     if (b.bus != null) {
       ob.eventBus(b.bus);
     }
@@ -151,6 +168,9 @@ public final class ExecutionTier implements AutoCloseable {
       lastPrices.computeIfAbsent(tick.instrument(), i -> new long[1])[0] = tick.lastPrice();
       portfolio.mark(tick.instrument(), tick.lastPrice(), tick.timestampMillis());
     }
+    if (risk != null) {
+      risk.afterTick(tick.timestampMillis());
+    }
     for (int i = 0; i < tierListeners.size(); i++) {
       tierListeners.get(i).afterTick(tick, this);
     }
@@ -188,7 +208,25 @@ public final class ExecutionTier implements AutoCloseable {
     return p == null ? 0 : p[0];
   }
 
-  private long netQuantity(Instrument instrument, Product product) {
+  TimeSource clock() {
+    return clock;
+  }
+
+  /** Σ |net × last price| (gross) or Σ net × last price (net) over the open positions, ₹0.0001 units. */
+  long exposureUnits(boolean gross) {
+    long sum = 0;
+    for (Map.Entry<Instrument, long[]> e : netQuantities.entrySet()) {
+      long price = lastPriceUnits(e.getKey());
+      for (long q : e.getValue()) {
+        long value = Math.multiplyExact(price, q);
+        sum = Math.addExact(sum, gross ? Math.abs(value) : value);
+      }
+    }
+    return sum;
+  }
+
+  /** The account's net quantity in {@code instrument} under {@code product}, kept from fills. */
+  long netQuantity(Instrument instrument, Product product) {
     long[] q = netQuantities.get(instrument);
     return q == null ? 0 : q[product.ordinal()];
   }
@@ -233,11 +271,17 @@ public final class ExecutionTier implements AutoCloseable {
     }
     netQuantities.computeIfAbsent(fill.instrument(), i -> new long[PRODUCTS.length])[fill.product().ordinal()] +=
         fill.signedQuantity();
+    if (risk != null) {
+      risk.onFill();
+    }
     chargesTotal = chargesTotal.plus(c);
     fills++;
   }
 
   private void onUpdate(Order order) {
+    if (risk != null) {
+      risk.onOrderUpdate(order);
+    }
     if (order.isTerminal()) {
       portfolio.release(order.referenceId());
       if (order.status() == OrderStatus.REJECTED) {
@@ -248,7 +292,9 @@ public final class ExecutionTier implements AutoCloseable {
 
   private void countRejection(String reason) {
     rejected++;
-    rejectionReasons.merge(NUMBER.matcher(reason).replaceAll("N"), 1L, Long::sum);
+    String kind = NUMBER.matcher(reason).replaceAll("N");
+    rejectionReasons.merge(kind, 1L, Long::sum);
+    firstRejection.putIfAbsent(kind, reason);
   }
 
   private void blockMargin(Order placed) {
@@ -265,8 +311,8 @@ public final class ExecutionTier implements AutoCloseable {
   }
 
   /**
-   * Everything so far: orders by outcome, refusal reasons (numbers replaced by N so that alike reasons group),
-   * charges, PnL and open positions.
+   * Everything so far: orders by outcome, refusal reasons (alike reasons — equal but for their numbers — grouped
+   * under the first one), charges, PnL and open positions.
    */
   public ExecutionSummary summary() {
     long placed = 0;
@@ -287,7 +333,7 @@ public final class ExecutionTier implements AutoCloseable {
     Portfolio p = portfolio.snapshot();
     Map<String, Long> reasons = new LinkedHashMap<>();
     rejectionReasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
-        .forEach(e -> reasons.put(e.getKey(), e.getValue()));
+        .forEach(e -> reasons.put(firstRejection.get(e.getKey()), e.getValue()));
     Money gross = p.realizedPnl().plus(p.unrealizedPnl());
     return new ExecutionSummary(submitted, placed, filled, partial, cancelled, rejected, reasons, fills, chargesTotal,
         p.realizedPnl(), p.unrealizedPnl(), gross, gross.minus(chargesTotal.total()), p.openPositions());
@@ -371,6 +417,7 @@ public final class ExecutionTier implements AutoCloseable {
     private ChargesModel charges = fill -> Charges.NONE;
     private PriceBands priceBands = PriceBands.NONE;
     private PreTradeCheck check = PreTradeCheck.NONE;
+    private @Nullable RiskProfiles riskProfiles;
     private MarginRates margins = MarginRates.DEFAULT;
     private Money startingCash = Money.ofRupees(1_000_000);
 
@@ -394,7 +441,13 @@ public final class ExecutionTier implements AutoCloseable {
 
     public Builder priceBands(PriceBands v) { this.priceBands = required(v, "priceBands"); return this; }
 
-    /** The risk engine's check; defaults to none. */
+    /**
+     * Pre-trade risk limits (global and per strategy): builds the risk engine, its kill switch (cancel, optionally
+     * flatten) and the MIS square-off at the limits' cut-off. Checks go on {@code risk.checks} of the event bus.
+     */
+    public Builder risk(RiskProfiles v) { this.riskProfiles = required(v, "risk"); return this; }
+
+    /** An extra check after the risk limits (or the only one without them); defaults to none. */
     public Builder preTradeCheck(PreTradeCheck v) { this.check = required(v, "preTradeCheck"); return this; }
 
     public Builder margins(MarginRates v) { this.margins = required(v, "margins"); return this; }

@@ -7,6 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aitrader.api.OrderRejectedException;
+import io.aitrader.api.RateLimitedException;
+import io.aitrader.api.time.TradingSession;
+import io.aitrader.core.risk.RiskLimits;
+import io.aitrader.core.risk.RiskProfiles;
+import io.aitrader.core.testdata.TestInstruments;
 import io.aitrader.api.market.Tick;
 import io.aitrader.api.money.Money;
 import io.aitrader.api.money.Price;
@@ -80,8 +85,8 @@ class ExecutionTierTest {
     assertThat(o.status()).isEqualTo(OrderStatus.REJECTED);
     assertThat(o.remark().orElseThrow()).contains("insufficient funds").contains("150000.00").contains("MIS");
     assertThat(t.summary().rejected()).isEqualTo(1);
-    assertThat(t.summary().rejectionReasons()).containsOnlyKeys(
-        "insufficient funds: needs N margin (N% of N, MIS), available N");
+    assertThat(t.summary().rejectionReasons()).containsExactly(org.assertj.core.api.Assertions.entry(
+        "insufficient funds: needs 150000.00 margin (20% of 750000.00, MIS), available 100000.00", 1L));
   }
 
   @Test
@@ -100,13 +105,76 @@ class ExecutionTierTest {
 
   @Test
   void refusalsBeforeTheBrokerAreCountedWithTheirReasons() {
-    ExecutionTier t = tier().preTradeCheck(r -> PreTradeCheck.Verdict.refuse("max order value ₹10,000.00 exceeded")).build();
+    ExecutionTier t = tier().preTradeCheck(r -> PreTradeCheck.Verdict.refuse(
+        "order value ₹" + r.quantity() * 2_500 + " exceeds max ₹10,000.00")).build();
 
     assertThatThrownBy(() -> t.orderService().submit(order("spec-000001", Side.BUY, 10).build()))
         .isInstanceOf(OrderRejectedException.class);
 
-    assertThat(t.summary().rejected()).isEqualTo(1);
-    assertThat(t.summary().rejectionReasons()).containsEntry("max order value N exceeded", 1L);
+    assertThatThrownBy(() -> t.orderService().submit(order("spec-000002", Side.BUY, 20).build()))
+        .isInstanceOf(OrderRejectedException.class);
+    assertThat(t.summary().rejected()).isEqualTo(2);
+    // alike reasons (differing only in their numbers) are grouped under the first
+    assertThat(t.summary().rejectionReasons()).containsExactly(
+        org.assertj.core.api.Assertions.entry("order value ₹25000 exceeds max ₹10,000.00", 2L));
     assertThat(t.summary().placed()).isZero();
+  }
+
+  @Test
+  void openMisPositionsAreSquaredOffAtTheCutOff() {
+    ExecutionTier t = tier().risk(RiskProfiles.defaults()).build();
+    t.onTick(tick("15:00:00", "2500.00", 100));
+    clock.set(at("15:00:01"));
+    t.orderService().submit(order("spec-000001", Side.BUY, 10).build());
+    t.onTick(tick("15:00:02", "2500.00", 100));
+    assertThat(t.portfolio().position(RELIANCE, Product.MIS).orElseThrow().netQuantity()).isEqualTo(10);
+
+    clock.set(at("15:15:00"));
+    t.onTick(tick("15:15:00", "2490.00", 100)); // the cut-off: the square-off order is sent
+    clock.set(at("15:15:01"));
+    t.onTick(tick("15:15:01", "2491.00", 100)); // and fills on the next tick
+
+    assertThat(t.portfolio().position(RELIANCE, Product.MIS).orElseThrow().netQuantity()).isZero();
+    assertThat(t.summary().openPositions()).isEmpty();
+    assertThatThrownBy(() -> t.orderService().submit(order("spec-000002", Side.BUY, 10).build()))
+        .isInstanceOf(OrderRejectedException.class).hasMessageContaining("MIS");
+  }
+
+  @Test
+  void theKillSwitchTripsOnTheDailyLossCancelsOpenOrdersAndRefusesNewEntries() {
+    RiskProfiles limits = RiskProfiles.of(RiskLimits.builder().maxDailyLoss(Money.ofRupees(500)).build());
+    ExecutionTier t = tier().risk(limits).build();
+    t.sessionStarted(new TradingSession(TestInstruments.MONDAY, at("09:00"), at("09:08"), at("09:15"), at("15:30")));
+    t.onTick(tick("09:15:01", "2500.00", 100));
+    clock.set(at("09:15:02"));
+    t.orderService().submit(order("spec-000001", Side.BUY, 20).build());
+    t.onTick(tick("09:15:03", "2500.00", 100));
+    t.orderService().submit(order("spec-000002", Side.BUY, 10).orderType(OrderType.LIMIT)
+        .limitPrice(Price.of("2300.00")).build());
+
+    clock.set(at("09:20:00"));
+    t.onTick(tick("09:20:00", "2470.00", 100)); // 20 × −30 = −600 (−2 charges): past the −500 limit
+
+    assertThat(t.orders().find("spec-000002").orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThatThrownBy(() -> t.orderService().submit(order("spec-000003", Side.BUY, 10).build()))
+        .isInstanceOf(OrderRejectedException.class).hasMessageContaining("kill switch");
+    Order exit = t.orderService().submit(order("spec-000004", Side.SELL, 20).build());
+    assertThat(exit.status()).isEqualTo(OrderStatus.OPEN);
+  }
+
+  @Test
+  void theEleventhOrderInOneSecondIsThrottled() {
+    ExecutionTier t = tier().risk(RiskProfiles.defaults()).build();
+    t.onTick(tick("09:15:01", "2500.00", 100));
+    clock.set(at("09:15:02"));
+    for (int i = 1; i <= 10; i++) {
+      t.orderService().submit(order(String.format("spec-%06d", i), Side.BUY, 1).orderType(OrderType.LIMIT)
+          .limitPrice(Price.of("2400.00")).build());
+    }
+
+    assertThatThrownBy(() -> t.orderService().submit(order("spec-000011", Side.BUY, 1).build()))
+        .isInstanceOf(RateLimitedException.class);
+    clock.set(at("09:15:03"));
+    assertThat(t.orderService().submit(order("spec-000012", Side.BUY, 1).build()).status()).isEqualTo(OrderStatus.OPEN);
   }
 }
