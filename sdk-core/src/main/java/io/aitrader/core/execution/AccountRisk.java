@@ -74,7 +74,7 @@ final class AccountRisk implements RiskView, RiskActions, PreTradeCheck {
     if (c.passed()) {
       return Verdict.PASS;
     }
-    return c.rule() == RiskRule.THROTTLE ? Verdict.throttle(c.reason()) : Verdict.refuse(c.reason());
+    return c.rule() == RiskRule.THROTTLE ? Verdict.throttle(c.reason(), c.retryAfterMillis()) : Verdict.refuse(c.reason());
   }
 
   // ---- events from the tier ----------------------------------------------------------------------------------

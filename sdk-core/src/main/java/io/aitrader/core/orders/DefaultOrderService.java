@@ -222,7 +222,7 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
     PreTradeCheck.Verdict v = check.check(r);
     if (!v.passed()) {
       if (v.rateLimited()) {
-        throw new RateLimitedException(v.reason(), 1_000);
+        throw new RateLimitedException(v.reason(), v.retryAfterMillis());
       }
       throw new OrderRejectedException(v.reason());
     }

@@ -24,23 +24,26 @@ public interface PreTradeCheck {
    * @param passed      whether the order may go on
    * @param rateLimited whether the refusal is a rate limit (retry later) rather than a rule
    * @param reason      why it was refused, naming the rule and the numbers; empty when passed
+   * @param retryAfterMillis for a rate limit, how long until a retry may pass; 0 otherwise
    */
-  record Verdict(boolean passed, boolean rateLimited, String reason) {
+  record Verdict(boolean passed, boolean rateLimited, String reason, long retryAfterMillis) {
     /** The order may go on. */
-    public static final Verdict PASS = new Verdict(true, false, "");
+    public static final Verdict PASS = new Verdict(true, false, "", 0);
 
     public Verdict {
       required(reason, "Verdict.reason");
+      io.aitrader.api.ValidationException.check(retryAfterMillis >= 0, "Verdict.retryAfterMillis", "must be >= 0",
+          retryAfterMillis);
     }
 
     /** Refused by a rule. */
     public static Verdict refuse(String reason) {
-      return new Verdict(false, false, reason);
+      return new Verdict(false, false, reason, 0);
     }
 
-    /** Refused by a rate limit. */
-    public static Verdict throttle(String reason) {
-      return new Verdict(false, true, reason);
+    /** Refused by a rate limit that lets a retry pass after {@code retryAfterMillis}. */
+    public static Verdict throttle(String reason, long retryAfterMillis) {
+      return new Verdict(false, true, reason, retryAfterMillis);
     }
   }
 }

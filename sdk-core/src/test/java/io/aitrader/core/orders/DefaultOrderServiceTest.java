@@ -216,13 +216,14 @@ class DefaultOrderServiceTest {
   void aRiskRefusalRejectsWithItsReasonAndRecordsNothing() {
     DefaultOrderService orders = service()
         .preTradeCheck(r -> r.quantity() > 50 ? PreTradeCheck.Verdict.refuse("max position 50 exceeded")
-            : r.quantity() == 20 ? PreTradeCheck.Verdict.throttle("10 orders/s") : PreTradeCheck.Verdict.PASS)
+            : r.quantity() == 20 ? PreTradeCheck.Verdict.throttle("10 orders/s", 400) : PreTradeCheck.Verdict.PASS)
         .build();
 
     assertThatThrownBy(() -> orders.submit(buy("spec-000001").quantity(60).build()))
         .isInstanceOf(OrderRejectedException.class).hasMessageContaining("max position 50 exceeded");
     assertThatThrownBy(() -> orders.submit(buy("spec-000002").quantity(20).build()))
-        .isInstanceOf(RateLimitedException.class).hasMessageContaining("10 orders/s");
+        .isInstanceOf(RateLimitedException.class).hasMessageContaining("10 orders/s")
+        .satisfies(e -> assertThat(((RateLimitedException) e).retryAfterMillis()).isEqualTo(400));
     assertThat(store.orders()).isEmpty();
     assertThat(broker.placed).isEmpty();
   }
