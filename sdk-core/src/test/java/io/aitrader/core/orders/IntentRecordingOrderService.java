@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An {@link OrderService} that sends nothing: it records each submitted order as an <em>intent</em> (status
- * {@link OrderStatus#NEW}, never filled) so strategies can run, and be tested, before a broker is wired in. Keeps
+ * A test double: an {@link OrderService} that sends nothing. It records each submitted order as an <em>intent</em> (status
+ * {@link OrderStatus#NEW}, never filled) so a strategy's decisions can be tested without a broker. Keeps
  * the SPI's idempotency rule: a reference id submitted again returns the recorded order; a different request under
  * a known id is refused.
  *
