@@ -3,6 +3,7 @@ package io.aitrader.core.features;
 import io.aitrader.api.market.BarView;
 import io.aitrader.core.indicators.Indicator;
 import io.aitrader.core.indicators.Input;
+import io.aitrader.core.indicators.ValueIndicator;
 
 /**
  * A node of a compiled evaluation tree: {@link #eval()} returns its value for the current bar, after the pipeline
@@ -11,6 +12,15 @@ import io.aitrader.core.indicators.Input;
 abstract class Node {
 
   abstract double eval();
+
+  /**
+   * Whether this bar brought the node a new value: false when an indicator it reads skipped the bar (its input had
+   * no value), so a series built on it passes nothing on rather than counting the stale value again — the rule
+   * {@link io.aitrader.core.indicators.Input#of(Indicator, int)} follows for indicators composed in code.
+   */
+  boolean fresh() {
+    return true;
+  }
 
   /** As {@link Input#warmUp()} for this node used as an indicator's series: bars before its first value. */
   abstract int inputWarmUp();
@@ -70,6 +80,11 @@ abstract class Node {
     }
 
     @Override
+    boolean fresh() {
+      return !(indicator instanceof ValueIndicator) || ((ValueIndicator) indicator).advancedOnLastBar();
+    }
+
+    @Override
     int inputWarmUp() {
       return indicator.warmUp() - 1;
     }
@@ -85,6 +100,11 @@ abstract class Node {
     @Override
     double eval() {
       return -operand.eval();
+    }
+
+    @Override
+    boolean fresh() {
+      return operand.fresh();
     }
 
     @Override
@@ -105,6 +125,11 @@ abstract class Node {
     @Override
     final int inputWarmUp() {
       return Math.max(left.inputWarmUp(), right.inputWarmUp());
+    }
+
+    @Override
+    final boolean fresh() {
+      return left.fresh() && right.fresh();
     }
 
     static Binary of(char op, Node l, Node r) {
@@ -164,7 +189,8 @@ abstract class Node {
 
   /**
    * A computed series as an indicator's {@link Input}: evaluates the node (whose indicators the pipeline has
-   * already updated this bar); non-finite values become {@code NaN}, so the indicator skips them. Does not own
+   * already updated this bar); non-finite values, and values of a node that is not {@linkplain Node#fresh() fresh}
+   * this bar, become {@code NaN}, so the indicator skips them. Does not own
    * the indicators it reads: their state is saved, restored and reset by the pipeline.
    */
   static final class SeriesInput implements Input {
@@ -178,6 +204,9 @@ abstract class Node {
 
     @Override
     public double next(BarView bar) {
+      if (!node.fresh()) {
+        return Double.NaN;
+      }
       double v = node.eval();
       return Double.isFinite(v) ? v : Double.NaN;
     }
