@@ -47,6 +47,14 @@ public interface OrderService {
     return find(referenceId).map(List::of).orElse(List.of());
   }
 
+  /**
+   * Whether {@code referenceId} is already taken — by an order the broker has, or one recorded but never sent — so a
+   * new order must use another id.
+   */
+  default boolean isKnown(String referenceId) {
+    return find(referenceId).isPresent();
+  }
+
   /** Orders not yet in a terminal state, oldest first. */
   List<Order> openOrders();
 

@@ -56,7 +56,10 @@ public interface StrategyContext {
   /** The latest feature vector of {@code instrument} at {@code interval}, never from after {@link #now()}. */
   Optional<FeatureVector> features(Instrument instrument, BarInterval interval);
 
-  /** This account's position in {@code instrument} under {@code product}, if one exists. */
+  /**
+   * This account's position in {@code instrument} under {@code product}: a flat position when the account holds
+   * none; empty only when no account is wired (a strategy run on intents alone).
+   */
   Optional<Position> position(Instrument instrument, Product product);
 
   /** A snapshot of the account: cash, positions, PnL. */

@@ -397,6 +397,11 @@ public final class ExecutionTier implements AutoCloseable {
     }
 
     @Override
+    public boolean isKnown(String referenceId) {
+      return orders.isKnown(referenceId);
+    }
+
+    @Override
     public List<Order> openOrders() {
       return orders.openOrders();
     }

@@ -280,6 +280,11 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
   }
 
   @Override
+  public boolean isKnown(String referenceId) {
+    return store.find(referenceId).isPresent();
+  }
+
+  @Override
   public synchronized List<Order> openOrders() {
     List<Order> open = new ArrayList<>();
     for (Order o : orders.values()) {

@@ -293,12 +293,17 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
     if (features == null) {
       return Optional.empty();
     }
-    return features.latest(instrument, interval).filter(v -> v.timestampMillis() <= now);
+    Optional<FeatureVector> latest = features.latest(instrument, interval);
+    return latest.isPresent() && latest.orElseThrow().timestampMillis() > now ? Optional.empty() : latest;
   }
 
   @Override
   public Optional<Position> position(Instrument instrument, Product product) {
-    return portfolio == null ? Optional.empty() : portfolio.position(instrument, product);
+    if (portfolio == null) {
+      return Optional.empty();
+    }
+    // with an account wired, "nothing held" is a flat position, not an unknown one
+    return Optional.of(portfolio.position(instrument, product).orElseGet(() -> Position.flat(instrument, product)));
   }
 
   @Override
@@ -308,9 +313,13 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
 
   @Override
   public String newReferenceId() {
-    LocalDate day = LocalDate.ofEpochDay(Ist.epochDayOf(Math.max(0, now)));
-    referenceCounter++;
-    return referencePrefix + YYMMDD.format(day) + "-" + String.format(Locale.ROOT, "%05d", referenceCounter % 100_000);
+    String prefix = referencePrefix + YYMMDD.format(LocalDate.ofEpochDay(Ist.epochDayOf(Math.max(0, now)))) + "-";
+    String id;
+    do { // skip ids the order service already knows: another strategy with the same prefix, or before a restart
+      referenceCounter++;
+      id = prefix + String.format(Locale.ROOT, "%05d", referenceCounter % 100_000);
+    } while (orders.isKnown(id));
+    return id;
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.market.BarView;
 import io.aitrader.api.order.Order;
 import io.aitrader.api.order.OrderStatus;
+import io.aitrader.api.order.OrderRequest;
 import io.aitrader.api.order.OrderType;
 import io.aitrader.api.order.Product;
 import io.aitrader.api.order.Side;
@@ -111,6 +112,21 @@ class StrategyHostTest {
       assertThat(o.request().strategyId()).isEqualTo("recorder");
     });
     assertThat(intents.get(0).createdAtMillis()).isEqualTo(at("09:16:00"));
+  }
+
+  @Test
+  void referenceIdsAlreadyKnownToTheOrderServiceAreSkipped() {
+    start(new Recording());
+    bus.publish(Topics.bars(BarInterval.M1), bar(RELIANCE, "09:15:00"));
+    // another strategy whose id starts alike ("recorder-b" → "record") takes the next id of the day
+    orders.submit(OrderRequest.builder().instrument(RELIANCE).side(Side.BUY).quantity(1).orderType(OrderType.MARKET)
+        .product(Product.MIS).referenceId("record250106-00002").strategyId("recorder-b").build());
+
+    bus.publish(Topics.bars(BarInterval.M1), bar(RELIANCE, "09:16:00"));
+
+    assertThat(orders.intents()).extracting(o -> o.request().referenceId())
+        .containsExactly("record250106-00001", "record250106-00002", "record250106-00003");
+    assertThat(orders.intents().get(2).request().strategyId()).isEqualTo("recorder");
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.aitrader.core.strategy.reference;
 
 import static io.aitrader.api.ValidationException.check;
 
+import io.aitrader.api.OrderRejectedException;
+import io.aitrader.api.RateLimitedException;
 import io.aitrader.api.feature.FeatureVector;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.market.BarInterval;
@@ -10,6 +12,7 @@ import io.aitrader.api.money.Price;
 import io.aitrader.api.order.OrderType;
 import io.aitrader.api.order.Product;
 import io.aitrader.api.order.Side;
+import io.aitrader.api.portfolio.Position;
 import io.aitrader.api.signal.Direction;
 import io.aitrader.api.signal.Signal;
 import io.aitrader.api.strategy.Strategy;
@@ -21,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * EMA crossover with an RSI filter, long only, intraday (MIS):
@@ -34,6 +39,7 @@ import java.util.Map;
  * for {@code notional} rupees worth of whole lots. State is per instrument; time comes only from the context.
  */
 public final class EmaCrossRsiStrategy implements Strategy {
+  private static final Logger LOG = LoggerFactory.getLogger(EmaCrossRsiStrategy.class);
   private final String id;
   private final List<Instrument> instruments;
   private final BarInterval interval;
@@ -123,7 +129,8 @@ public final class EmaCrossRsiStrategy implements Strategy {
     boolean crossedUp = previous <= 0 && spread > 0;
     boolean crossedDown = previous >= 0 && spread < 0;
     LocalTime time = Ist.at(ctx.now()).toLocalTime();
-    if (s.quantity == 0 && crossedUp && rsiValue < rsiMaxEntry && time.isBefore(lastEntry)) {
+    long held = held(ctx, bar.instrument(), s);
+    if (held == 0 && crossedUp && rsiValue < rsiMaxEntry && time.isBefore(lastEntry)) {
       String reason = String.format(Locale.ROOT, "%s=%.2f crossed above %s=%.2f; %s=%.2f < %.0f", fast, fastEma, slow,
           slowEma, rsi, rsiValue, rsiMaxEntry);
       ctx.emit(signal(f, ctx, Direction.LONG, strength(rsiValue), reason));
@@ -131,27 +138,42 @@ public final class EmaCrossRsiStrategy implements Strategy {
       ctx.submit(ctx.newOrder(bar.instrument()).side(Side.BUY).quantity(quantity).orderType(OrderType.MARKET)
           .product(Product.MIS).build());
       s.quantity = quantity;
-    } else if (s.quantity > 0 && (crossedDown || rsiValue > rsiExit)) {
+    } else if (held > 0 && (crossedDown || rsiValue > rsiExit)) {
       String reason = crossedDown
           ? String.format(Locale.ROOT, "%s=%.2f crossed below %s=%.2f", fast, fastEma, slow, slowEma)
           : String.format(Locale.ROOT, "%s=%.2f > %.0f", rsi, rsiValue, rsiExit);
       ctx.emit(signal(f, ctx, Direction.FLAT, 0, reason));
-      exit(bar.instrument(), s, ctx);
+      exit(bar.instrument(), held, s, ctx);
     }
   }
 
+  /**
+   * Closes what is still held. With an account wired, an MIS position squared off by the execution tier before the
+   * cut-off is already flat and nothing is sent; a refused exit is logged. Either way the day's state is cleared.
+   */
   @Override
   public void onSessionEnd(TradingSession session, StrategyContext ctx) {
     states.forEach((instrument, s) -> {
-      if (s.quantity > 0) {
-        exit(instrument, s, ctx);
+      long held = held(ctx, instrument, s);
+      if (held > 0) {
+        try {
+          exit(instrument, held, s, ctx);
+        } catch (OrderRejectedException | RateLimitedException e) {
+          LOG.warn("{}: session-end exit of {} refused: {}", id, instrument.id(), e.getMessage());
+        }
       }
+      s.quantity = 0;
       s.previousSpread = Double.NaN;
     });
   }
 
-  private void exit(Instrument instrument, State s, StrategyContext ctx) {
-    ctx.submit(ctx.newOrder(instrument).side(Side.SELL).quantity(s.quantity).orderType(OrderType.MARKET)
+  /** The account's MIS position when an account is wired, else what this strategy bought. */
+  private static long held(StrategyContext ctx, Instrument instrument, State s) {
+    return ctx.position(instrument, Product.MIS).map(Position::netQuantity).orElse(s.quantity);
+  }
+
+  private void exit(Instrument instrument, long quantity, State s, StrategyContext ctx) {
+    ctx.submit(ctx.newOrder(instrument).side(Side.SELL).quantity(quantity).orderType(OrderType.MARKET)
         .product(Product.MIS).build());
     s.quantity = 0;
   }

@@ -10,7 +10,10 @@ import io.aitrader.api.market.Bar;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.money.Price;
 import io.aitrader.api.order.Order;
+import io.aitrader.api.money.Money;
 import io.aitrader.api.order.Side;
+import io.aitrader.api.portfolio.PortfolioService;
+import io.aitrader.core.portfolio.DefaultPortfolioService;
 import io.aitrader.api.signal.Direction;
 import io.aitrader.api.signal.Signal;
 import io.aitrader.core.bus.InProcessEventBus;
@@ -38,6 +41,10 @@ class EmaCrossRsiStrategyTest {
   }
 
   private void start(EmaCrossRsiStrategy strategy) {
+    start(strategy, null);
+  }
+
+  private void start(EmaCrossRsiStrategy strategy, @org.jspecify.annotations.Nullable PortfolioService account) {
     DefaultFeatureService features = new DefaultFeatureService(StandardIndicators.catalog());
     features.define(strategy.features());
     bus.subscribe(Topics.bars(BarInterval.M1), features::onBar, SubscriptionOptions.SYNCHRONOUS);
@@ -45,6 +52,10 @@ class EmaCrossRsiStrategyTest {
     orders = new IntentRecordingOrderService(() -> host.now());
     host = StrategyHost.builder(strategy).bus(bus).instruments(InMemoryInstrumentRepository.of(List.of(RELIANCE)))
         .calendar(WeekdayCalendar.INSTANCE).features(features).orders(orders).build();
+    if (account != null) {
+      host = StrategyHost.builder(strategy).bus(bus).instruments(InMemoryInstrumentRepository.of(List.of(RELIANCE)))
+          .calendar(WeekdayCalendar.INSTANCE).features(features).orders(orders).portfolio(account).build();
+    }
     host.start();
   }
 
@@ -93,5 +104,17 @@ class EmaCrossRsiStrategyTest {
     host.sessionEnded(WeekdayCalendar.INSTANCE.session(TestInstruments.MONDAY).orElseThrow());
 
     assertThat(orders.intents()).extracting(o -> o.request().side()).containsExactly(Side.BUY, Side.SELL);
+  }
+
+  @Test
+  void withAnAccountWiredItClosesOnlyWhatTheAccountHolds() {
+    // the BUY is only an intent here (nothing fills it), so the account stays flat: nothing to sell at the end
+    start(new EmaCrossRsiStrategy("ema-rsi", List.of(RELIANCE), BarInterval.M1, 2, 4, 3, 90, 99, 100_000),
+        DefaultPortfolioService.builder().startingCash(Money.ofRupees(1_000_000)).build());
+    closes(1010, 1008, 1006, 1004, 1002, 1000, 1001, 1003, 1004);
+
+    host.sessionEnded(WeekdayCalendar.INSTANCE.session(TestInstruments.MONDAY).orElseThrow());
+
+    assertThat(orders.intents()).extracting(o -> o.request().side()).containsExactly(Side.BUY);
   }
 }
