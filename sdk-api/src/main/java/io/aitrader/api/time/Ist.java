@@ -26,6 +26,11 @@ public final class Ist {
     return Math.floorDiv(epochMillis + OFFSET_MILLIS, MILLIS_PER_DAY);
   }
 
+  /** The IST time of day of an instant, in milliseconds since IST midnight (0 … 86,399,999), without allocating. */
+  public static long millisOfDay(long epochMillis) {
+    return Math.floorMod(epochMillis + OFFSET_MILLIS, MILLIS_PER_DAY);
+  }
+
   /** Epoch milliseconds of IST midnight starting the given epoch day. */
   public static long midnightMillis(long epochDay) {
     return epochDay * MILLIS_PER_DAY - OFFSET_MILLIS;

@@ -26,4 +26,12 @@ class IstTest {
       assertThat(Ist.dateOf(t)).isEqualTo(d);
     }
   }
+
+  @Test
+  void millisOfDayIsTheIstTimeOfDay() {
+    assertThat(Ist.millisOfDay(Ist.toEpochMillis(LocalDate.of(2025, 6, 2), java.time.LocalTime.of(15, 15, 0, 7_000_000))))
+        .isEqualTo((15 * 3600 + 15 * 60) * 1000L + 7);
+    assertThat(Ist.millisOfDay(Ist.toEpochMillis(LocalDate.of(2025, 6, 2), java.time.LocalTime.MIDNIGHT))).isZero();
+    assertThat(Ist.millisOfDay(-1)).isEqualTo(Ist.OFFSET_MILLIS - 1); // before 1970 in UTC, 05:29:59.999 IST
+  }
 }

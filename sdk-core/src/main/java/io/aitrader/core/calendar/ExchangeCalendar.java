@@ -53,8 +53,6 @@ public final class ExchangeCalendar implements MarketCalendar {
   /** The bundled NSE list, a resource next to this class. */
   static final String BUNDLED_RESOURCE = "nse-holidays.csv";
 
-  private static final long DAY_MS = Ist.MILLIS_PER_DAY;
-  private static final long IST_OFFSET_MS = Ist.OFFSET_MILLIS;
   private static final int MAX_SCAN_DAYS = 3 * 366;
 
   private final Exchange exchange;
@@ -124,7 +122,7 @@ public final class ExchangeCalendar implements MarketCalendar {
   @Override
   public Optional<TradingSession> session(LocalDate date) {
     long day = date.toEpochDay();
-    long midnight = day * DAY_MS - IST_OFFSET_MS;
+    long midnight = Ist.midnightMillis(day);
     int s = Arrays.binarySearch(specialDays, day);
     if (s >= 0) {
       long open = midnight + specialOpenMs[s];
@@ -139,9 +137,8 @@ public final class ExchangeCalendar implements MarketCalendar {
 
   @Override
   public boolean isOpen(long epochMillis) {
-    long local = epochMillis + IST_OFFSET_MS;
-    long day = Math.floorDiv(local, DAY_MS);
-    long ms = Math.floorMod(local, DAY_MS);
+    long day = Ist.epochDayOf(epochMillis);
+    long ms = Ist.millisOfDay(epochMillis);
     int s = Arrays.binarySearch(specialDays, day);
     if (s >= 0) {
       return ms >= specialOpenMs[s] && ms < specialCloseMs[s];
@@ -151,9 +148,8 @@ public final class ExchangeCalendar implements MarketCalendar {
 
   /** Whether {@code epochMillis} is within the pre-open order-entry window {@code [start, end)} of a trading day. */
   public boolean isPreOpen(long epochMillis) {
-    long local = epochMillis + IST_OFFSET_MS;
-    long day = Math.floorDiv(local, DAY_MS);
-    long ms = Math.floorMod(local, DAY_MS);
+    long day = Ist.epochDayOf(epochMillis);
+    long ms = Ist.millisOfDay(epochMillis);
     return ms >= preOpenStartMs && ms < preOpenEndMs
         && Arrays.binarySearch(specialDays, day) < 0 && isRegularTradingDay(day);
   }
@@ -166,14 +162,14 @@ public final class ExchangeCalendar implements MarketCalendar {
    */
   @Override
   public long nextSessionOpen(long epochMillis) {
-    long day = Math.floorDiv(epochMillis + IST_OFFSET_MS, DAY_MS);
+    long day = Ist.epochDayOf(epochMillis);
     for (int i = 0; i <= MAX_SCAN_DAYS; i++, day++) {
       int s = Arrays.binarySearch(specialDays, day);
       long open;
       if (s >= 0) {
-        open = day * DAY_MS - IST_OFFSET_MS + specialOpenMs[s];
+        open = Ist.midnightMillis(day) + specialOpenMs[s];
       } else if (isRegularTradingDay(day)) {
-        open = day * DAY_MS - IST_OFFSET_MS + openMs;
+        open = Ist.midnightMillis(day) + openMs;
       } else {
         continue;
       }

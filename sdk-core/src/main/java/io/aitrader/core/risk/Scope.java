@@ -72,6 +72,6 @@ final class Scope {
 
   /** The IST time of day of {@code t} in milliseconds since midnight. */
   static long millisOfDay(long t) {
-    return Math.floorMod(t + Ist.OFFSET_MILLIS, Ist.MILLIS_PER_DAY);
+    return Ist.millisOfDay(t);
   }
 }

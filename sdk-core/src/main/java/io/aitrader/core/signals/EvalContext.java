@@ -25,7 +25,7 @@ final class EvalContext {
   void reset(long timestampMillis, SeriesState state, double score) {
     this.timestampMillis = timestampMillis;
     this.epochDay = Ist.epochDayOf(timestampMillis);
-    this.millisOfDay = timestampMillis + Ist.OFFSET_MILLIS - epochDay * Ist.MILLIS_PER_DAY;
+    this.millisOfDay = Ist.millisOfDay(timestampMillis);
     this.doubles = state.doubles;
     this.longs = state.longs;
     this.score = score;

@@ -5,6 +5,7 @@ import static io.aitrader.api.ValidationException.requireText;
 import static io.aitrader.api.ValidationException.required;
 
 import io.aitrader.api.signal.SignalModel;
+import io.aitrader.api.time.Ist;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
@@ -26,7 +27,6 @@ import java.util.List;
  * interval. Stateless and thread-safe.
  */
 public final class Rules {
-  private static final long MILLIS_PER_DAY = 86_400_000L;
 
   private Rules() {}
 
@@ -120,7 +120,7 @@ public final class Rules {
   /** No entry signal within {@code period} of the instrument's last one ({@code now - last >= period} passes). */
   public static Rule cooldown(Duration period) {
     required(period, "Rules.cooldown.period");
-    check(!period.isNegative() && !period.isZero() && period.toMillis() < 366 * MILLIS_PER_DAY,
+    check(!period.isNegative() && !period.isZero() && period.toMillis() < 366 * Ist.MILLIS_PER_DAY,
         "Rules.cooldown.period", "must be positive and under a year", period);
     return new CooldownRule(period.toMillis(), 0);
   }

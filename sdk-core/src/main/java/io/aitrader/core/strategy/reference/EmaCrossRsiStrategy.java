@@ -49,7 +49,8 @@ public final class EmaCrossRsiStrategy implements Strategy {
   private final double rsiMaxEntry;
   private final double rsiExit;
   private final long notionalRupees;
-  private final LocalTime lastEntry;
+  /** No new entry at or after this IST time of day (15:00), in milliseconds since midnight. */
+  private final long lastEntryMillisOfDay;
   private final Map<Instrument, State> states = new HashMap<>();
 
   private static final class State {
@@ -81,7 +82,7 @@ public final class EmaCrossRsiStrategy implements Strategy {
     this.rsiMaxEntry = rsiMaxEntry;
     this.rsiExit = rsiExit;
     this.notionalRupees = notionalRupees;
-    this.lastEntry = LocalTime.of(15, 0);
+    this.lastEntryMillisOfDay = LocalTime.of(15, 0).toSecondOfDay() * 1_000L;
   }
 
   /** The usual setting: EMA 9/21, RSI 14 below 70 to enter, above 80 to exit, ₹1,00,000 per trade. */
@@ -128,9 +129,8 @@ public final class EmaCrossRsiStrategy implements Strategy {
     }
     boolean crossedUp = previous <= 0 && spread > 0;
     boolean crossedDown = previous >= 0 && spread < 0;
-    LocalTime time = Ist.at(ctx.now()).toLocalTime();
     long held = held(ctx, bar.instrument(), s);
-    if (held == 0 && crossedUp && rsiValue < rsiMaxEntry && time.isBefore(lastEntry)) {
+    if (held == 0 && crossedUp && rsiValue < rsiMaxEntry && Ist.millisOfDay(ctx.now()) < lastEntryMillisOfDay) {
       String reason = String.format(Locale.ROOT, "%s=%.2f crossed above %s=%.2f; %s=%.2f < %.0f", fast, fastEma, slow,
           slowEma, rsi, rsiValue, rsiMaxEntry);
       ctx.emit(signal(f, ctx, Direction.LONG, strength(rsiValue), reason));
