@@ -68,14 +68,16 @@ public final class BarColumns {
    */
   public BarColumns add(BarView bar) {
     required(bar, "bar");
-    check(bar.complete(), "bar.complete", "only complete bars go in a series; this one is still running", bar.complete());
-    check(bar.instrument().equals(instrument), "bar.instrument", "must be this series' instrument " + instrument.id(),
-        bar.instrument().id());
-    check(bar.interval() == interval, "bar.interval", "must be this series' interval " + interval, bar.interval());
-    if (size > 0) {
-      check(bar.openTimeMillis() >= closeTime[size - 1], "bar.openTimeMillis",
-          "must not be before the previous bar's close " + closeTime[size - 1] + " (bars go in time order)",
-          bar.openTimeMillis());
+    // one branch on the valid path: messages are only built for a bar that does not belong
+    if (!bar.complete() || bar.interval() != interval || !bar.instrument().equals(instrument)
+        || (size > 0 && bar.openTimeMillis() < closeTime[size - 1])) {
+      check(bar.complete(), "bar.complete", "only complete bars go in a series; this one is still running", bar.complete());
+      check(bar.instrument().equals(instrument), "bar.instrument", "must be this series' instrument " + instrument.id(),
+          bar.instrument().id());
+      check(bar.interval() == interval, "bar.interval", "must be this series' interval " + interval, bar.interval());
+      // every other rule held, so the series has a previous bar and this one starts before its close
+      check(bar.openTimeMillis() >= closeTime[size - 1], "bar.openTimeMillis", "must not be before the previous bar's close " + closeTime[size - 1]
+          + " (bars go in time order)", bar.openTimeMillis());
     }
     if (size == openTime.length) {
       grow();
@@ -117,8 +119,9 @@ public final class BarColumns {
   }
 
   /**
-   * A movable view of one bar of the series. Valid until the series grows past its arrays' capacity; keep
-   * {@link #toBar()}, not the cursor, beyond a loop.
+   * A movable view of one bar of the series: it reads the series' arrays on each access, so it stays valid as the
+   * series grows; only {@link #moveTo(int)} bounds the index. What it shows changes with the next {@code moveTo}:
+   * keep {@link #toBar()}, not the cursor.
    */
   public final class Cursor implements BarView {
     private int index = -1;
