@@ -86,9 +86,9 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
     this.bus = b.bus;
     for (StoredOrder s : store.orders()) {
       s.state().ifPresent(o -> orders.put(o.referenceId(), o));
-      if (store.find(Slicing.childId(s.referenceId(), 2)).isPresent()) { // a sliced submission: rebuild its slice list
+      if (isSliceOf(s, 2)) { // a sliced submission: rebuild its slice list
         List<String> ids = new ArrayList<>(List.of(s.referenceId()));
-        for (int k = 2; store.find(Slicing.childId(s.referenceId(), k)).isPresent(); k++) {
+        for (int k = 2; isSliceOf(s, k); k++) {
           ids.add(Slicing.childId(s.referenceId(), k));
         }
         slicesByParent.put(s.referenceId(), List.copyOf(ids));
@@ -109,6 +109,21 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Whether slice {@code k} of {@code parent} is stored: an intent under the derived id, recorded in the same call
+   * (same time) for the same order apart from quantity and id — so another order's id that happens to derive the
+   * same child id is not mistaken for a slice.
+   */
+  private boolean isSliceOf(StoredOrder parent, int k) {
+    Optional<StoredOrder> child = store.find(Slicing.childId(parent.referenceId(), k));
+    if (child.isEmpty() || child.orElseThrow().recordedAtMillis() != parent.recordedAtMillis()) {
+      return false;
+    }
+    OrderRequest c = child.orElseThrow().request();
+    return c.toBuilder().quantity(parent.request().quantity()).referenceId(parent.referenceId()).build()
+        .equals(parent.request());
   }
 
   @Override
@@ -143,10 +158,18 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
       slicesByParent.put(request.referenceId(), List.copyOf(ids));
     }
     Order first = null;
-    for (OrderRequest slice : slices) {
-      Order placed = place(slice);
-      if (first == null) {
-        first = placed;
+    for (int k = 0; k < slices.size(); k++) {
+      try {
+        Order placed = place(slices.get(k));
+        if (first == null) {
+          first = placed;
+        }
+      } catch (RuntimeException e) {
+        for (int rest = k + 1; rest < slices.size(); rest++) { // never sent: say so, so nothing waits on them
+          store.recordFailure(slices.get(rest).referenceId(), "not sent: slice " + (k + 1) + " of "
+              + request.referenceId() + " failed before it (" + e.getMessage() + ")", clock.currentTimeMillis());
+        }
+        throw e;
       }
     }
     return required(first, "first slice");
@@ -156,9 +179,15 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
     Order placed;
     try {
       placed = broker.place(slice);
-    } catch (OrderRejectedException | RateLimitedException e) {
+    } catch (OrderRejectedException e) {
       store.recordFailure(slice.referenceId(), broker.name() + " refused it: " + e.getMessage(), clock.currentTimeMillis());
       throw e;
+    } catch (RateLimitedException e) {
+      // not placed, but the reference id is recorded: a retry must come under a new id
+      store.recordFailure(slice.referenceId(), broker.name() + " rate limit: " + e.getMessage(), clock.currentTimeMillis());
+      throw new OrderRejectedException(broker.name() + " rate limit refused order " + slice.referenceId() + " ("
+          + e.getMessage() + "); its reference id is spent — resubmit under a new id after "
+          + e.retryAfterMillis() + " ms");
     } catch (BrokerException e) {
       Optional<Order> there = safeLookup(slice.referenceId());
       if (there.isPresent()) {
@@ -190,6 +219,15 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
     if (stored.failure().isPresent()) {
       throw new OrderRejectedException("order " + request.referenceId() + " was not sent: " + stored.failure().orElseThrow());
     }
+    if (slices != null) {
+      for (String id : slices) {
+        Optional<String> failed = store.find(id).orElseThrow().failure();
+        if (failed.isPresent()) {
+          throw new OrderRejectedException("order " + request.referenceId() + " went out only in part: slice " + id
+              + " was not sent (" + failed.orElseThrow() + "); see slices(" + request.referenceId() + ")");
+        }
+      }
+    }
     Order current = orders.get(request.referenceId());
     if (current == null) {
       throw new BrokerException("order " + request.referenceId() + " was recorded but its outcome is still unknown; "
@@ -219,7 +257,10 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
   }
 
   private void verdict(OrderRequest r) {
-    PreTradeCheck.Verdict v = check.check(r);
+    enforce(check.check(r));
+  }
+
+  private static void enforce(PreTradeCheck.Verdict v) {
     if (!v.passed()) {
       if (v.rateLimited()) {
         throw new RateLimitedException(v.reason(), v.retryAfterMillis());
@@ -253,7 +294,7 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
       throw new OrderRejectedException("modified quantity " + changed.quantity() + " is above the freeze limit of "
           + Slicing.maxPerOrder(changed.instrument()) + " per order");
     }
-    verdict(changed);
+    enforce(check.checkModification(current, changed));
     applyUpdate(broker.modify(current, change));
     return orders.get(referenceId);
   }
@@ -316,16 +357,28 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
 
   /**
    * Settles every stored order whose outcome is unknown or that was still active: adopts the broker's state when it
-   * knows the order, and marks an unknown, never-confirmed order failed (it is not sent again). Safe to call at any
+   * knows the order, and marks an unknown, never-confirmed order failed (it is not sent again) — only when the broker
+   * answered; an order it could not be asked about stays as it was ({@link ReconcileReport#pending()}). Safe to call at any
    * time; {@link Builder#build()} calls it once.
    */
   public synchronized ReconcileReport reconcile() {
     List<String> adopted = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     List<String> refreshed = new ArrayList<>();
+    List<String> pending = new ArrayList<>();
     for (StoredOrder s : store.orders()) {
+      if (!s.isUnresolved() && !s.isActive()) {
+        continue;
+      }
+      Optional<Order> there;
+      try {
+        there = broker.order(s.referenceId());
+      } catch (BrokerException e) { // the broker could not be asked: nothing is decided about this order
+        LOG.warn("cannot ask {} about order {}: {}", broker.name(), s.referenceId(), e.getMessage());
+        pending.add(s.referenceId());
+        continue;
+      }
       if (s.isUnresolved()) {
-        Optional<Order> there = safeLookup(s.referenceId());
         if (there.isPresent()) {
           applyUpdate(there.orElseThrow());
           adopted.add(s.referenceId());
@@ -334,15 +387,11 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
               + " has no such order; not sent again", clock.currentTimeMillis());
           failed.add(s.referenceId());
         }
-      } else if (s.isActive()) {
-        Optional<Order> there = safeLookup(s.referenceId());
-        if (there.isPresent() && !OrderTransitions.isDuplicate(s.state().orElseThrow(), there.orElseThrow())) {
-          applyUpdate(there.orElseThrow());
-          refreshed.add(s.referenceId());
-        }
+      } else if (there.isPresent() && applyUpdate(there.orElseThrow())) {
+        refreshed.add(s.referenceId());
       }
     }
-    ReconcileReport report = new ReconcileReport(adopted, failed, refreshed);
+    ReconcileReport report = new ReconcileReport(adopted, failed, refreshed, pending);
     if (!report.isEmpty()) {
       LOG.info("order reconciliation with {}: {}", broker.name(), report);
     }
@@ -358,24 +407,25 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
     }
   }
 
-  private synchronized void applyUpdate(Order update) {
+  /** Applies a broker update if it is legal and new; returns whether it was applied. */
+  private synchronized boolean applyUpdate(Order update) {
     String id = update.referenceId();
     Order current = orders.get(id);
     if (current == null) {
       if (store.find(id).isEmpty()) {
         unknownUpdates++;
         LOG.warn("ignoring an update from {} for order {} this service did not send", broker.name(), id);
-        return;
+        return false;
       }
     } else {
       if (OrderTransitions.isDuplicate(current, update)) {
-        return;
+        return false;
       }
       Optional<String> illegal = OrderTransitions.check(current, update);
       if (illegal.isPresent()) {
         illegalUpdates++;
         LOG.warn("rejected an illegal update of order {} from {}: {}", id, broker.name(), illegal.orElseThrow());
-        return;
+        return false;
       }
     }
     store.recordState(update);
@@ -390,6 +440,7 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
         LOG.error("order listener {} failed on order {}", l, id, e);
       }
     }
+    return true;
   }
 
   private synchronized void applyFill(Fill fill) {
@@ -443,16 +494,19 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
    * @param adopted   unresolved orders the broker knew: their broker state is now recorded
    * @param failed    unresolved orders the broker did not know: marked failed, not sent
    * @param refreshed active orders whose state had moved on at the broker
+   * @param pending   orders the broker could not be asked about (it failed to answer): left as they were, for the
+   *                  next reconciliation
    */
-  public record ReconcileReport(List<String> adopted, List<String> failed, List<String> refreshed) {
+  public record ReconcileReport(List<String> adopted, List<String> failed, List<String> refreshed, List<String> pending) {
     public ReconcileReport {
       adopted = List.copyOf(adopted);
       failed = List.copyOf(failed);
       refreshed = List.copyOf(refreshed);
+      pending = List.copyOf(pending);
     }
 
     public boolean isEmpty() {
-      return adopted.isEmpty() && failed.isEmpty() && refreshed.isEmpty();
+      return adopted.isEmpty() && failed.isEmpty() && refreshed.isEmpty() && pending.isEmpty();
     }
   }
 

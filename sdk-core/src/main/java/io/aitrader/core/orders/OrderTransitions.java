@@ -43,8 +43,9 @@ public final class OrderTransitions {
   private static final Map<OrderStatus, Set<OrderStatus>> NEXT = new EnumMap<>(OrderStatus.class);
 
   static {
-    Set<OrderStatus> live = EnumSet.of(OPEN, TRIGGER_PENDING, EXECUTED, CANCELLED, REJECTED, FAILED,
-        MODIFICATION_REQUESTED, CANCELLATION_REQUESTED);
+    // settlement statuses may be reported straight from an active state (a poll after a gap in the update stream)
+    Set<OrderStatus> live = EnumSet.of(OPEN, TRIGGER_PENDING, EXECUTED, DELIVERY_AWAITED, COMPLETED, CANCELLED,
+        REJECTED, FAILED, MODIFICATION_REQUESTED, CANCELLATION_REQUESTED);
     NEXT.put(NEW, union(live, EnumSet.of(ACKED, APPROVED)));
     NEXT.put(ACKED, union(live, EnumSet.of(APPROVED)));
     NEXT.put(APPROVED, live);

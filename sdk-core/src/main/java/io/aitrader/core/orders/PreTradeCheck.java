@@ -2,6 +2,7 @@ package io.aitrader.core.orders;
 
 import static io.aitrader.api.ValidationException.required;
 
+import io.aitrader.api.order.Order;
 import io.aitrader.api.order.OrderRequest;
 
 /**
@@ -15,8 +16,17 @@ public interface PreTradeCheck {
   /** Lets every order through. */
   PreTradeCheck NONE = request -> Verdict.PASS;
 
-  /** The verdict on {@code request}. Called under the order service's lock, once per order or modification. */
+  /** The verdict on a new order. Called under the order service's lock, once per order. */
   Verdict check(OrderRequest request);
+
+  /**
+   * The verdict on changing working order {@code current} to {@code changed}. By default the changed order is
+   * checked as a new one; a check that counts working orders or positions should not count {@code current} itself
+   * nor its units already filled (they are in the position).
+   */
+  default Verdict checkModification(Order current, OrderRequest changed) {
+    return check(changed);
+  }
 
   /**
    * A check's answer.

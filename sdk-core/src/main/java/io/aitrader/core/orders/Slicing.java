@@ -12,8 +12,10 @@ import java.util.OptionalInt;
  * 600-unit limit), so a slice carries at most {@code freeze − 1}, rounded down to the lot size.
  *
  * <p>Slice 1 keeps the submitted reference id; slice {@code k} (k ≥ 2) gets
- * {@code <up to 12 letters/digits of the id><3-character hash of the whole id>-<k>}: deterministic, valid for Groww
- * (8–20 characters, one hyphen) and different for different ids with the same prefix.
+ * {@code <up to 8 letters/digits of the id><6-character base-36 hash of the whole id>-<k>}: deterministic and valid
+ * for Groww (8–20 characters, one hyphen). Ids alike in their first 8 characters differ by the hash, which is
+ * 32 bits, so two ids can still derive the same child id; the order service refuses a submission whose derived
+ * id is taken, and when it rebuilds slice lists after a restart it accepts only slices recorded with their parent.
  */
 final class Slicing {
   private static final String BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -49,15 +51,15 @@ final class Slicing {
 
   static String childId(String parent, int k) {
     StringBuilder b = new StringBuilder(20);
-    for (int i = 0; i < parent.length() && b.length() < 12; i++) {
+    for (int i = 0; i < parent.length() && b.length() < 8; i++) {
       char c = parent.charAt(i);
       if (c != '-') {
         b.append(c);
       }
     }
-    int h = parent.hashCode() & 0x7fffffff;
-    for (int i = 0; i < 3; i++) {
-      b.append(BASE36.charAt(h % 36));
+    long h = parent.hashCode() & 0xffffffffL; // all 32 bits: 6 base-36 digits hold 2^32
+    for (int i = 0; i < 6; i++) {
+      b.append(BASE36.charAt((int) (h % 36)));
       h /= 36;
     }
     return b.append('-').append(k).toString();

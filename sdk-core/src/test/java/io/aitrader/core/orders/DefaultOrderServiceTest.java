@@ -301,4 +301,71 @@ class DefaultOrderServiceTest {
     assertThatThrownBy(() -> orders.modify("spec-000001", OrderModification.of(o.request()).withQuantity(5)))
         .isInstanceOf(OrderRejectedException.class).hasMessageContaining("CANCELLED");
   }
+
+  @Test
+  void whenASliceFailsTheUnsentSlicesAreRecordedAndARetryIsNotTakenForSuccess() {
+    DefaultOrderService orders = service().build();
+    broker.refuseAfter = 1; // the first slice goes out, the second is refused
+    OrderRequest big = OrderRequest.builder().instrument(NIFTY_FUT).side(Side.SELL).quantity(75 * 50)
+        .orderType(OrderType.MARKET).product(Product.NRML).referenceId("spec-000001").strategyId("spec").build();
+
+    assertThatThrownBy(() -> orders.submit(big)).isInstanceOf(OrderRejectedException.class);
+
+    String third = Slicing.childId("spec-000001", 3);
+    assertThat(store.find(third).orElseThrow().failure().orElseThrow()).contains("not sent: slice 2 of spec-000001");
+    assertThatThrownBy(() -> orders.submit(big)).isInstanceOf(OrderRejectedException.class)
+        .hasMessageContaining("went out only in part");
+    assertThat(broker.placed).containsExactly("spec-000001");
+  }
+
+  @Test
+  void aBrokerRateLimitSpendsTheReferenceIdAndSaysSo() {
+    DefaultOrderService orders = service().build();
+    broker.mode = ScriptedBroker.Mode.RATE_LIMITED;
+
+    assertThatThrownBy(() -> orders.submit(buy("spec-000001").build())).isInstanceOf(OrderRejectedException.class)
+        .hasMessageContaining("resubmit under a new id");
+    assertThat(store.find("spec-000001").orElseThrow().failure().orElseThrow()).contains("rate limit");
+  }
+
+  @Test
+  void aBrokerThatCannotBeAskedLeavesUnresolvedOrdersPendingNotFailed() {
+    OrderRequest r = buy("spec-000001").build();
+    store.recordIntent(r, T0);
+    broker.unreachable = true;
+
+    DefaultOrderService orders = service().reconcileOnStart(false).build();
+    DefaultOrderService.ReconcileReport report = orders.reconcile();
+
+    assertThat(report.pending()).containsExactly("spec-000001");
+    assertThat(report.failed()).isEmpty();
+    assertThat(store.find("spec-000001").orElseThrow().isUnresolved()).isTrue();
+    broker.unreachable = false;
+    assertThat(orders.reconcile().failed()).containsExactly("spec-000001");
+  }
+
+  @Test
+  void anIntentThatOnlySharesADerivedIdIsNotTakenForASliceAfterARestart() {
+    OrderRequest plain = buy("spec-000001").build();
+    store.recordIntent(plain, T0);
+    store.recordIntent(buy(Slicing.childId("spec-000001", 2)).build(), T0 + 5_000); // another order, later
+
+    DefaultOrderService orders = service().reconcileOnStart(false).build();
+
+    assertThat(orders.slices("spec-000001")).hasSizeLessThanOrEqualTo(1);
+    assertThat(store.find("spec-000001").orElseThrow().request()).isEqualTo(plain);
+    assertThatThrownBy(() -> orders.submit(plain)).isInstanceOf(BrokerException.class)
+        .hasMessageContaining("outcome is still unknown"); // the plain order itself, not a sliced one
+  }
+
+  @Test
+  void aSettlementStatusReportedStraightFromOpenIsApplied() {
+    DefaultOrderService orders = service().build();
+    Order o = orders.submit(buy("spec-000001").build());
+
+    broker.emit(o.updated(OrderStatus.COMPLETED, 10, Optional.of(Price.of("2500.00")), Optional.empty(), T0 + 9));
+
+    assertThat(orders.find("spec-000001").orElseThrow().status()).isEqualTo(OrderStatus.COMPLETED);
+    assertThat(orders.illegalUpdates()).isZero();
+  }
 }

@@ -24,7 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * already in the store when {@link #place} was called (the write-ahead rule).
  */
 final class ScriptedBroker implements Broker {
-  enum Mode { ACCEPT, REFUSE, TIMEOUT_AFTER_PLACING, TIMEOUT_BEFORE_PLACING }
+  enum Mode { ACCEPT, REFUSE, RATE_LIMITED, TIMEOUT_AFTER_PLACING, TIMEOUT_BEFORE_PLACING }
 
   final Map<String, Order> known = new LinkedHashMap<>();
   final List<String> placed = new ArrayList<>();
@@ -33,6 +33,10 @@ final class ScriptedBroker implements Broker {
   private final List<OrderListener> listeners = new CopyOnWriteArrayList<>();
   private OrderStore watchedStore = new InMemoryOrderStore();
   Mode mode = Mode.ACCEPT;
+  /** From this many accepted orders on, {@link #mode} switches to REFUSE (to fail a later slice). */
+  int refuseAfter = Integer.MAX_VALUE;
+  /** When true, {@link #order} fails as an unreachable broker does. */
+  boolean unreachable;
   long now = 1_736_135_100_000L;
   private int ids;
 
@@ -51,9 +55,14 @@ final class ScriptedBroker implements Broker {
     if (known.containsKey(request.referenceId())) {
       throw new OrderRejectedException("GA007 reference id " + request.referenceId() + " reused");
     }
+    if (placed.size() >= refuseAfter) {
+      mode = Mode.REFUSE;
+    }
     switch (mode) {
       case REFUSE:
         throw new OrderRejectedException("insufficient margin");
+      case RATE_LIMITED:
+        throw new io.aitrader.api.RateLimitedException("GA429 too many requests", 1_000);
       case TIMEOUT_BEFORE_PLACING:
         throw new BrokerException("read timed out", true);
       default:
@@ -95,6 +104,9 @@ final class ScriptedBroker implements Broker {
 
   @Override
   public Optional<Order> order(String referenceId) {
+    if (unreachable) {
+      throw new BrokerException("connect timed out", true);
+    }
     return Optional.ofNullable(known.get(referenceId));
   }
 
