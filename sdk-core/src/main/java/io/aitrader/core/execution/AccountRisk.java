@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,9 @@ final class AccountRisk implements RiskView, RiskActions, PreTradeCheck {
   private final Map<String, int[]> openByStrategy = new HashMap<>();
   private int openTotal;
   private int flattenCount;
+  /** The strategy of the working order being modified while its modification is checked, else null. */
+  private @Nullable String modifying;
+  private long flattenedDay = Long.MIN_VALUE;
   private long lastEvaluated = Long.MIN_VALUE;
 
   AccountRisk(ExecutionTier tier, RiskProfiles profiles, EventBus bus, TimeSource clock) {
@@ -75,6 +79,24 @@ final class AccountRisk implements RiskView, RiskActions, PreTradeCheck {
       return Verdict.PASS;
     }
     return c.rule() == RiskRule.THROTTLE ? Verdict.throttle(c.reason(), c.retryAfterMillis()) : Verdict.refuse(c.reason());
+  }
+
+  /**
+   * A modification is checked as an order for the quantity still to fill (what has filled is in the position
+   * already), with the order itself not counted among the working orders.
+   */
+  @Override
+  public Verdict checkModification(Order current, OrderRequest changed) {
+    long unfilled = changed.quantity() - current.filledQuantity();
+    if (unfilled <= 0) {
+      return Verdict.PASS;
+    }
+    modifying = activeOrders.containsKey(current.referenceId()) ? current.request().strategyId() : null;
+    try {
+      return check(changed.toBuilder().quantity(unfilled).build());
+    } finally {
+      modifying = null;
+    }
   }
 
   // ---- events from the tier ----------------------------------------------------------------------------------
@@ -110,10 +132,14 @@ final class AccountRisk implements RiskView, RiskActions, PreTradeCheck {
         SquareOffPlan p = plan.orElseThrow();
         LOG.info("MIS square-off at {}: cancelling {} orders, closing {} positions", Ist.at(t),
             p.cancelReferenceIds().size(), p.orders().size());
+        closing.addAll(p.orders()); // queued first: a failing cancel must not cost the day's square-off
         for (String ref : p.cancelReferenceIds()) {
-          tier.orderService().cancel(ref);
+          try {
+            tier.orderService().cancel(ref);
+          } catch (RuntimeException e) {
+            LOG.warn("square-off: cancelling {} failed: {}", ref, e.getMessage());
+          }
         }
-        closing.addAll(p.orders());
       }
     }
     sendClosingOrders();
@@ -127,8 +153,8 @@ final class AccountRisk implements RiskView, RiskActions, PreTradeCheck {
         closing.pollFirst();
       } catch (RateLimitedException e) {
         return; // the throttle frees up within a second of event time: retried on a later tick
-      } catch (OrderRejectedException e) {
-        LOG.warn("closing order {} refused: {}", next.referenceId(), e.reason());
+      } catch (RuntimeException e) { // refused, outcome unknown, id taken: never resent under this id
+        LOG.warn("closing order {} not sent: {}", next.referenceId(), e.getMessage());
         closing.pollFirst();
       }
     }
@@ -141,17 +167,51 @@ final class AccountRisk implements RiskView, RiskActions, PreTradeCheck {
     tier.orders().cancelAll(RiskView.ACCOUNT.equals(scope) ? Optional.empty() : Optional.of(scope));
   }
 
+  /**
+   * Closes the account's positions, once per IST day: the positions are the account's (there are no per-strategy
+   * books), so a strategy's kill switch cancels that strategy's orders but only the account's switch flattens. What
+   * closing orders already queued or working will close is netted out, so nothing is closed twice.
+   */
   @Override
   public void flatten(String scope) {
     long t = tier.clock().currentTimeMillis();
-    String prefix = "kill-" + LocalDate.ofEpochDay(Ist.epochDayOf(t)).format(YYMMDD) + "-";
+    long day = Ist.epochDayOf(t);
+    if (!RiskView.ACCOUNT.equals(scope) || flattenedDay == day) {
+      return;
+    }
+    flattenedDay = day;
+    String prefix = "kill-" + LocalDate.ofEpochDay(day).format(YYMMDD) + "-";
     for (Position p : positions()) {
-      if (!p.isFlat()) {
-        closing.add(OrderRequest.builder().instrument(p.instrument()).side(p.isLong() ? Side.SELL : Side.BUY)
-            .quantity(Math.abs(p.netQuantity())).orderType(OrderType.MARKET).product(p.product())
-            .referenceId(prefix + (++flattenCount)).strategyId("risk-kill-switch").tag("kill-switch").build());
+      long toClose = -p.netQuantity() - closingInFlight(p);
+      if (toClose == 0 || Long.signum(toClose) != -Long.signum(p.netQuantity())) {
+        continue; // flat, or already being closed
+      }
+      String id;
+      do {
+        id = prefix + (++flattenCount);
+      } while (tier.orderService().isKnown(id));
+      closing.add(OrderRequest.builder().instrument(p.instrument()).side(toClose > 0 ? Side.BUY : Side.SELL)
+          .quantity(Math.abs(toClose)).orderType(OrderType.MARKET).product(p.product())
+          .referenceId(id).strategyId("risk-kill-switch").tag("kill-switch").build());
+    }
+  }
+
+  /** Signed quantity that queued closing orders and working orders against {@code p} will still trade. */
+  private long closingInFlight(Position p) {
+    int closingSign = -Long.signum(p.netQuantity());
+    long q = 0;
+    for (OrderRequest r : closing) {
+      if (r.side().sign() == closingSign && r.instrument().equals(p.instrument()) && r.product() == p.product()) {
+        q += r.signedQuantity();
       }
     }
+    for (Order o : tier.orders().openOrders()) {
+      OrderRequest r = o.request();
+      if (r.side().sign() == closingSign && r.instrument().equals(p.instrument()) && r.product() == p.product()) {
+        q += closingSign * o.remainingQuantity();
+      }
+    }
+    return q;
   }
 
   // ---- RiskView ----------------------------------------------------------------------------------------------
@@ -178,11 +238,12 @@ final class AccountRisk implements RiskView, RiskActions, PreTradeCheck {
 
   @Override
   public int openOrders(String scope) {
+    String excluded = modifying;
     if (RiskView.ACCOUNT.equals(scope)) {
-      return openTotal;
+      return openTotal - (excluded == null ? 0 : 1);
     }
     int[] n = openByStrategy.get(scope);
-    return n == null ? 0 : n[0];
+    return (n == null ? 0 : n[0]) - (scope.equals(excluded) ? 1 : 0);
   }
 
   @Override

@@ -37,10 +37,12 @@ import io.aitrader.core.risk.RiskProfiles;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -82,6 +84,8 @@ public final class ExecutionTier implements AutoCloseable {
   private static final Product[] PRODUCTS = Product.values();
   private final Map<String, Long> rejectionReasons = new LinkedHashMap<>();
   private final Map<String, String> firstRejection = new HashMap<>();
+  private final Set<String> submittedIds = new HashSet<>();
+  private final Set<String> rejectedIds = new HashSet<>();
   private Charges chargesTotal = Charges.NONE;
   private long submitted;
   private long rejected;
@@ -104,17 +108,13 @@ public final class ExecutionTier implements AutoCloseable {
     if (b.riskProfiles != null) {
       EventBus riskBus = b.bus != null ? b.bus : InProcessEventBus.create();
       AccountRisk r = new AccountRisk(this, b.riskProfiles, riskBus, clock);
-      PreTradeCheck extra = b.check;
-      check = request -> {
-        PreTradeCheck.Verdict v = r.check(request);
-        return v.passed() ? extra.check(request) : v;
-      };
+      check = new BothChecks(r, b.check);
       this.risk = r;
     } else {
       this.risk = null;
     }
     DefaultOrderService.Builder ob = DefaultOrderService.builder().broker(broker).store(b.store).timeSource(clock)
-        .priceBands(b.priceBands).preTradeCheck(check);
+        .priceBands(b.priceBands).preTradeCheck(check).reconcileOnStart(false);
     if (b.bus != null) {
       ob.eventBus(b.bus);
     }
@@ -130,6 +130,34 @@ public final class ExecutionTier implements AutoCloseable {
         onFilled(fill);
       }
     });
+    // reconcile once the tier listens, then count the orders still working (risk's open orders, blocked margin)
+    orders.reconcile();
+    for (Order open : orders.openOrders()) {
+      onUpdate(open);
+    }
+  }
+
+  /** The risk engine's check, then the extra one. */
+  private static final class BothChecks implements PreTradeCheck {
+    private final PreTradeCheck first;
+    private final PreTradeCheck second;
+
+    BothChecks(PreTradeCheck first, PreTradeCheck second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public Verdict check(OrderRequest request) {
+      Verdict v = first.check(request);
+      return v.passed() ? second.check(request) : v;
+    }
+
+    @Override
+    public Verdict checkModification(Order current, OrderRequest changed) {
+      Verdict v = first.checkModification(current, changed);
+      return v.passed() ? second.checkModification(current, changed) : v;
+    }
   }
 
   public static Builder builder() {
@@ -285,12 +313,18 @@ public final class ExecutionTier implements AutoCloseable {
     if (order.isTerminal()) {
       portfolio.release(order.referenceId());
       if (order.status() == OrderStatus.REJECTED) {
-        countRejection(order.remark().orElse("rejected by " + broker.name() + " without a remark"));
+        countRejection(order.referenceId(), order.remark().orElse("rejected by " + broker.name() + " without a remark"));
       }
+    } else {
+      blockMargin(order); // each working state re-blocks (block replaces): partial fills and modifications follow
     }
   }
 
-  private void countRejection(String reason) {
+  /** Counts one refused order (once per reference id, however often it is retried). */
+  private void countRejection(String referenceId, String reason) {
+    if (!rejectedIds.add(referenceId)) {
+      return;
+    }
     rejected++;
     String kind = NUMBER.matcher(reason).replaceAll("N");
     rejectionReasons.merge(kind, 1L, Long::sum);
@@ -298,15 +332,14 @@ public final class ExecutionTier implements AutoCloseable {
   }
 
   private void blockMargin(Order placed) {
-    if (placed.isTerminal()) {
-      return;
-    }
     OrderRequest r = placed.request();
     long price = r.limitPrice().or(r::triggerPrice).map(p -> p.units()).orElse(lastPriceUnits(r.instrument()));
     long net = netQuantity(r.instrument(), r.product());
     boolean reduces = Long.signum(net) == -Long.signum(r.signedQuantity()) && r.quantity() <= Math.abs(net);
     if (!reduces && price > 0) {
       portfolio.block(r.referenceId(), Money.ofUnits(margins.marginUnits(r.product(), Math.multiplyExact(price, placed.remainingQuantity()))));
+    } else {
+      portfolio.release(r.referenceId());
     }
   }
 
@@ -356,22 +389,13 @@ public final class ExecutionTier implements AutoCloseable {
   private final class RecordingOrders implements OrderService {
     @Override
     public Order submit(OrderRequest request) {
-      boolean known = orders.find(request.referenceId()).isPresent();
-      if (!known) {
+      if (submittedIds.add(request.referenceId())) {
         submitted++;
       }
       try {
-        Order o = orders.submit(request);
-        if (!known) {
-          for (Order slice : orders.slices(request.referenceId())) {
-            blockMargin(slice);
-          }
-        }
-        return o;
-      } catch (OrderRejectedException | RateLimitedException e) {
-        if (!known) {
-          countRejection(e instanceof OrderRejectedException ? ((OrderRejectedException) e).reason() : e.getMessage());
-        }
+        return orders.submit(request);
+      } catch (OrderRejectedException e) { // a rate limit is "retry later", not a refusal: not counted
+        countRejection(request.referenceId(), e.reason());
         throw e;
       }
     }

@@ -16,6 +16,7 @@ import io.aitrader.api.market.Tick;
 import io.aitrader.api.money.Money;
 import io.aitrader.api.money.Price;
 import io.aitrader.api.order.Order;
+import io.aitrader.api.order.OrderModification;
 import io.aitrader.api.order.OrderRequest;
 import io.aitrader.api.order.OrderStatus;
 import io.aitrader.api.order.OrderType;
@@ -176,5 +177,62 @@ class ExecutionTierTest {
         .isInstanceOf(RateLimitedException.class);
     clock.set(at("09:15:03"));
     assertThat(t.orderService().submit(order("spec-000012", Side.BUY, 1).build()).status()).isEqualTo(OrderStatus.OPEN);
+  }
+
+  @Test
+  void theKillSwitchFlattensTheAccountOnceEvenWhenAStrategyScopeTripsToo() {
+    RiskLimits global = RiskLimits.builder().maxDailyLoss(Money.ofRupees(500)).flattenOnKillSwitch(true).build();
+    RiskProfiles limits = RiskProfiles.builder().global(global).strategy("spec", b -> b.maxOrderValue(Money.ofRupees(1_000_000)))
+        .build(); // the override inherits the daily loss and the flatten
+    ExecutionTier t = tier().risk(limits).build();
+    t.sessionStarted(new TradingSession(TestInstruments.MONDAY, at("09:00"), at("09:08"), at("09:15"), at("15:30")));
+    t.onTick(tick("09:15:01", "2500.00", 100));
+    clock.set(at("09:15:02"));
+    t.orderService().submit(order("spec-000001", Side.BUY, 20).build());
+    t.onTick(tick("09:15:03", "2500.00", 100));
+
+    clock.set(at("09:20:00"));
+    t.onTick(tick("09:20:00", "2470.00", 100)); // loss 600 + charges: both switches trip; one flatten is queued
+    clock.set(at("09:20:01"));
+    t.onTick(tick("09:20:01", "2470.00", 100)); // the closing SELL is sent
+    clock.set(at("09:20:02"));
+    t.onTick(tick("09:20:02", "2470.00", 100)); // and fills
+
+    assertThat(t.portfolio().position(RELIANCE, Product.MIS).orElseThrow().netQuantity()).isZero();
+    clock.set(at("09:21:00"));
+    t.onTick(tick("09:21:00", "2470.00", 100));
+    assertThat(t.portfolio().position(RELIANCE, Product.MIS).orElseThrow().netQuantity()).isZero();
+  }
+
+  @Test
+  void aModificationIsNotRefusedForTheOrderItselfAtTheOpenOrderLimitAndReBlocksMargin() {
+    RiskProfiles limits = RiskProfiles.of(RiskLimits.builder().maxOpenOrders(1).build());
+    ExecutionTier t = tier().risk(limits).build();
+    t.onTick(tick("09:15:01", "2500.00", 100));
+    Order o = t.orderService().submit(order("spec-000001", Side.BUY, 10).orderType(OrderType.LIMIT)
+        .limitPrice(Price.of("2400.00")).build());
+    assertThat(t.portfolio().blockedMargin()).isEqualTo(Money.of("4800"));
+
+    t.orderService().modify("spec-000001", OrderModification.of(o.request()).withQuantity(20));
+
+    assertThat(t.orders().find("spec-000001").orElseThrow().request().quantity()).isEqualTo(20);
+    assertThat(t.portfolio().blockedMargin()).isEqualTo(Money.of("9600")); // 20 % of 20 × 2400
+    assertThatThrownBy(() -> t.orderService().submit(order("spec-000002", Side.BUY, 10).orderType(OrderType.LIMIT)
+        .limitPrice(Price.of("2400.00")).build())).isInstanceOf(OrderRejectedException.class)
+        .hasMessageContaining("open orders");
+  }
+
+  @Test
+  void aRefusedOrderRetriedUnderTheSameIdIsCountedOnce() {
+    ExecutionTier t = tier().preTradeCheck(r -> PreTradeCheck.Verdict.refuse("no")).build();
+
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> t.orderService().submit(order("spec-000001", Side.BUY, 10).build()))
+          .isInstanceOf(OrderRejectedException.class);
+    }
+
+    assertThat(t.summary().submitted()).isEqualTo(1);
+    assertThat(t.summary().rejected()).isEqualTo(1);
+    assertThat(t.summary().rejectionReasons()).containsExactly(org.assertj.core.api.Assertions.entry("no", 1L));
   }
 }
