@@ -51,9 +51,11 @@ public record Fill(
     required(side, "Fill.side");
     required(price, "Fill.price");
     required(product, "Fill.product");
-    check(quantity > 0, "Fill.quantity", "must be > 0 (trade " + tradeId + ")", quantity);
-    check(price.isPositive(), "Fill.price", "must be > 0 (trade " + tradeId + ")", price);
-    check(timestampMillis > 0, "Fill.timestampMillis", "must be > 0 (trade " + tradeId + ")", timestampMillis);
+    if (quantity <= 0 || !price.isPositive() || timestampMillis <= 0) { // messages only for a bad value
+      check(quantity > 0, "Fill.quantity", "must be > 0 (trade " + tradeId + ")", quantity);
+      check(price.isPositive(), "Fill.price", "must be > 0 (trade " + tradeId + ")", price);
+      check(timestampMillis > 0, "Fill.timestampMillis", "must be > 0 (trade " + tradeId + ")", timestampMillis);
+    }
   }
 
   /** Price × quantity, exact. */

@@ -50,18 +50,24 @@ public record Order(
     required(status, "Order.status");
     required(averageFillPrice, "Order.averageFillPrice");
     required(remark, "Order.remark");
-    String where = " (order " + request.referenceId() + ")";
-    check(filledQuantity >= 0 && filledQuantity <= request.quantity(), "Order.filledQuantity",
-        "must be within [0, " + request.quantity() + "]" + where, filledQuantity);
-    if (filledQuantity == 0) {
-      check(averageFillPrice.isEmpty(), "Order.averageFillPrice", "must be empty when nothing has filled" + where,
-          averageFillPrice.map(Price::toString).orElse(""));
-    } else {
-      check(averageFillPrice.isPresent() && averageFillPrice.orElseThrow().isPositive(), "Order.averageFillPrice",
-          "must be > 0 when " + filledQuantity + " have filled" + where, averageFillPrice.map(Price::toString).orElse("empty"));
+    boolean fillsValid = filledQuantity == 0 ? averageFillPrice.isEmpty()
+        : averageFillPrice.isPresent() && averageFillPrice.orElseThrow().isPositive();
+    // one branch on the valid path: messages are only built for a bad value (orders are made per update and fill)
+    if (filledQuantity < 0 || filledQuantity > request.quantity() || !fillsValid || createdAtMillis <= 0
+        || updatedAtMillis < createdAtMillis) {
+      String where = " (order " + request.referenceId() + ")";
+      check(filledQuantity >= 0 && filledQuantity <= request.quantity(), "Order.filledQuantity",
+          "must be within [0, " + request.quantity() + "]" + where, filledQuantity);
+      if (filledQuantity == 0) {
+        check(averageFillPrice.isEmpty(), "Order.averageFillPrice", "must be empty when nothing has filled" + where,
+            averageFillPrice.map(Price::toString).orElse(""));
+      } else {
+        check(fillsValid, "Order.averageFillPrice", "must be > 0 when " + filledQuantity + " have filled" + where,
+            averageFillPrice.map(Price::toString).orElse("empty"));
+      }
+      check(createdAtMillis > 0, "Order.createdAtMillis", "must be > 0" + where, createdAtMillis);
+      check(updatedAtMillis >= createdAtMillis, "Order.updatedAtMillis", "must be >= createdAtMillis " + createdAtMillis + where, updatedAtMillis);
     }
-    check(createdAtMillis > 0, "Order.createdAtMillis", "must be > 0" + where, createdAtMillis);
-    check(updatedAtMillis >= createdAtMillis, "Order.updatedAtMillis", "must be >= createdAtMillis " + createdAtMillis + where, updatedAtMillis);
   }
 
   /** A freshly accepted order: nothing filled, no remark, created and updated at {@code atMillis}. */

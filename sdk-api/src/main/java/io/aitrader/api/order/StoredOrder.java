@@ -24,12 +24,16 @@ public record StoredOrder(OrderRequest request, long recordedAtMillis, Optional<
     required(request, "StoredOrder.request");
     required(state, "StoredOrder.state");
     required(failure, "StoredOrder.failure");
-    check(recordedAtMillis > 0, "StoredOrder.recordedAtMillis", "must be > 0 (order " + request.referenceId() + ")",
-        recordedAtMillis);
-    check(state.isEmpty() || failure.isEmpty(), "StoredOrder.failure",
-        "must be empty when the broker reported a state (order " + request.referenceId() + ")", failure.orElse(""));
-    state.ifPresent(s -> check(s.referenceId().equals(request.referenceId()), "StoredOrder.state",
-        "must be of order " + request.referenceId(), s.referenceId()));
+    // one branch on the valid path: messages are only built for a bad value (a record is made per order update)
+    if (recordedAtMillis <= 0 || (state.isPresent() && failure.isPresent())
+        || (state.isPresent() && !state.orElseThrow().referenceId().equals(request.referenceId()))) {
+      check(recordedAtMillis > 0, "StoredOrder.recordedAtMillis", "must be > 0 (order " + request.referenceId() + ")",
+          recordedAtMillis);
+      check(state.isEmpty() || failure.isEmpty(), "StoredOrder.failure",
+          "must be empty when the broker reported a state (order " + request.referenceId() + ")", failure.orElse(""));
+      check(state.isEmpty() || state.orElseThrow().referenceId().equals(request.referenceId()), "StoredOrder.state",
+          "must be of order " + request.referenceId(), state.map(Order::referenceId).orElse(""));
+    }
   }
 
   public String referenceId() {
