@@ -2,6 +2,7 @@ package io.aitrader.core.execution;
 
 import static io.aitrader.api.ValidationException.required;
 
+import io.aitrader.api.ConfigurationException;
 import io.aitrader.api.OrderRejectedException;
 import io.aitrader.api.RateLimitedException;
 import io.aitrader.api.Registration;
@@ -45,6 +46,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The execution tier assembled: strategy intents flow through risk → {@link DefaultOrderService} → broker →
@@ -65,6 +68,7 @@ import org.jspecify.annotations.Nullable;
  * embedded runtime and backtests run them.
  */
 public final class ExecutionTier implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ExecutionTier.class);
   private static final Pattern NUMBER = Pattern.compile("₹?-?\\d[\\d,]*(\\.\\d+)?");
 
   private final TimeSource clock;
@@ -85,6 +89,8 @@ public final class ExecutionTier implements AutoCloseable {
   private final Map<String, Long> rejectionReasons = new LinkedHashMap<>();
   private final Map<String, String> firstRejection = new HashMap<>();
   private final Set<String> submittedIds = new HashSet<>();
+  private final Set<String> tradeIds = new HashSet<>();
+  private long uncharged;
   private final Set<String> rejectedIds = new HashSet<>();
   private Charges chargesTotal = Charges.NONE;
   private long submitted;
@@ -220,7 +226,14 @@ public final class ExecutionTier implements AutoCloseable {
 
   /** A session begins: the portfolio starts its day (carrying CNC holdings, reporting MIS left open). */
   public void sessionStarted(TradingSession session) {
-    portfolio.startDay(session.date(), session.openMillis());
+    if (portfolio.startDay(session.date(), session.openMillis())) {
+      tradeIds.clear(); // trade ids are unique within a trading day
+    }
+  }
+
+  /** Fills booked without charges because the charges model had no rates for them (each logged as an error). */
+  public long unchargedFills() {
+    return uncharged;
   }
 
   /** A session has ended: DAY orders still open at a paper broker expire. */
@@ -291,12 +304,19 @@ public final class ExecutionTier implements AutoCloseable {
   }
 
   private void onFilled(Fill fill) {
-    Charges c = charges.chargesFor(fill);
-    long duplicates = portfolio.duplicateFills();
-    portfolio.apply(fill, c);
-    if (portfolio.duplicateFills() != duplicates) {
-      return; // a trade already applied: the portfolio ignored it, so does the tier
+    if (!tradeIds.add(fill.tradeId())) {
+      return; // a trade already applied: neither the charges model (it keeps per-order state) nor the portfolio sees it
     }
+    Charges c;
+    try {
+      c = charges.chargesFor(fill);
+    } catch (ConfigurationException e) { // the trade happened: it is booked, uncharged, and said loudly
+      uncharged++;
+      LOG.error("no charges for fill {} of {} ({}); booked without charges: {}", fill.tradeId(), fill.instrument().id(),
+          fill.referenceId(), e.getMessage());
+      c = Charges.NONE;
+    }
+    portfolio.apply(fill, c);
     netQuantities.computeIfAbsent(fill.instrument(), i -> new long[PRODUCTS.length])[fill.product().ordinal()] +=
         fill.signedQuantity();
     if (risk != null) {

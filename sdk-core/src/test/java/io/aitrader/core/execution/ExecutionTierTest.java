@@ -15,6 +15,8 @@ import io.aitrader.core.testdata.TestInstruments;
 import io.aitrader.api.market.Tick;
 import io.aitrader.api.money.Money;
 import io.aitrader.api.money.Price;
+import io.aitrader.api.ConfigurationException;
+import io.aitrader.api.order.Fill;
 import io.aitrader.api.order.Order;
 import io.aitrader.api.order.OrderModification;
 import io.aitrader.api.order.OrderRequest;
@@ -24,6 +26,9 @@ import io.aitrader.api.order.Product;
 import io.aitrader.api.order.Side;
 import io.aitrader.api.portfolio.Charges;
 import io.aitrader.core.orders.PreTradeCheck;
+import io.aitrader.core.orders.ScriptedBroker;
+import java.util.ArrayList;
+import java.util.List;
 import io.aitrader.core.paper.PaperBroker;
 import io.aitrader.core.time.ManualTimeSource;
 import org.junit.jupiter.api.Test;
@@ -234,5 +239,32 @@ class ExecutionTierTest {
     assertThat(t.summary().submitted()).isEqualTo(1);
     assertThat(t.summary().rejected()).isEqualTo(1);
     assertThat(t.summary().rejectionReasons()).containsExactly(org.assertj.core.api.Assertions.entry("no", 1L));
+  }
+
+  @Test
+  void aFillIsBookedOnceEvenWhenDeliveredTwiceAndAFillWithoutRatesIsBookedUncharged() {
+    ScriptedBroker broker = new ScriptedBroker();
+    List<String> charged = new ArrayList<>();
+    ExecutionTier t = ExecutionTier.builder().timeSource(clock).broker(broker).startingCash(Money.ofRupees(100_000))
+        .charges(fill -> {
+          charged.add(fill.tradeId());
+          if (fill.tradeId().equals("T2")) {
+            throw new ConfigurationException("no rates for this fill");
+          }
+          return Charges.NONE;
+        }).build();
+    Order o = t.orderService().submit(order("spec-000001", Side.BUY, 10).build());
+    Fill first = new Fill("T1", o.brokerOrderId(), o.referenceId(), RELIANCE, Side.BUY, 4, Price.of("2500.00"), at("09:16"),
+        Product.MIS);
+
+    broker.emitFill(first);
+    broker.emitFill(first);
+    broker.emitFill(new Fill("T2", o.brokerOrderId(), o.referenceId(), RELIANCE, Side.BUY, 6, Price.of("2500.00"),
+        at("09:16"), Product.MIS));
+
+    assertThat(charged).containsExactly("T1", "T2");
+    assertThat(t.portfolio().position(RELIANCE, Product.MIS).orElseThrow().netQuantity()).isEqualTo(10);
+    assertThat(t.unchargedFills()).isEqualTo(1);
+    assertThat(t.summary().fills()).isEqualTo(2);
   }
 }

@@ -23,11 +23,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * can be told to refuse or to time out after (or before) placing. It also notes whether the intent of each order was
  * already in the store when {@link #place} was called (the write-ahead rule).
  */
-final class ScriptedBroker implements Broker {
-  enum Mode { ACCEPT, REFUSE, RATE_LIMITED, TIMEOUT_AFTER_PLACING, TIMEOUT_BEFORE_PLACING }
+public final class ScriptedBroker implements Broker {
+  public enum Mode { ACCEPT, REFUSE, RATE_LIMITED, TIMEOUT_AFTER_PLACING, TIMEOUT_BEFORE_PLACING }
 
   final Map<String, Order> known = new LinkedHashMap<>();
-  final List<String> placed = new ArrayList<>();
+  public final List<String> placed = new ArrayList<>();
   final List<String> cancelled = new ArrayList<>();
   final List<Boolean> intentStoredBeforePlace = new ArrayList<>();
   private final List<OrderListener> listeners = new CopyOnWriteArrayList<>();
@@ -98,7 +98,7 @@ final class ScriptedBroker implements Broker {
     listeners.forEach(l -> l.onOrderUpdate(update));
   }
 
-  void emitFill(Fill fill) {
+  public void emitFill(Fill fill) {
     listeners.forEach(l -> l.onFill(fill));
   }
 
