@@ -36,7 +36,7 @@ final class Matching {
     boolean finished = false;
     for (int i = 0, n = working.size(); i < n; i++) {
       WorkingOrder w = working.get(i);
-      if (tick.timestampMillis() >= w.eligibleFromMillis) {
+      if (tick.timestampMillis() >= w.eligibleFromMillis && w.order.status().isActive()) {
         match(w, tick);
         finished |= w.order.isTerminal();
       }
@@ -51,7 +51,7 @@ final class Matching {
     boolean finished = false;
     for (int i = 0, n = working.size(); i < n; i++) {
       WorkingOrder w = working.get(i);
-      if (bar.openTimeMillis() >= w.eligibleFromMillis) {
+      if (bar.openTimeMillis() >= w.eligibleFromMillis && w.order.status().isActive()) {
         match(w, bar);
         finished |= w.order.isTerminal();
       }

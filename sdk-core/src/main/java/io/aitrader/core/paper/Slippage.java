@@ -3,9 +3,10 @@ package io.aitrader.core.paper;
 import io.aitrader.api.order.Side;
 
 /**
- * The price a market order (MARKET, or SL-M once triggered) executes at, given the market at that moment. Always
- * adverse to the order — a BUY pays at least the reference, a SELL receives at most it — and rounded to the
- * instrument's tick size in the adverse direction (BUY up, SELL down, never below one tick). Exact: ₹0.0001 units.
+ * The price a market order (MARKET, or SL-M once triggered) executes at, given the market at that moment, rounded
+ * to the instrument's tick size in the adverse direction (BUY up, SELL down, never below one tick). The fixed model
+ * is adverse to the last price; the half-spread model takes the quote's side (the ask for a BUY, the bid for a
+ * SELL), which can be better than the last trade when the quote has moved. Exact: ₹0.0001 units.
  *
  * <pre>{@code
  * Slippage.none();            // the last traded price (the bar's open in bar mode)

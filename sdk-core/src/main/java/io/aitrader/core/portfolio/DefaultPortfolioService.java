@@ -40,9 +40,11 @@ import java.util.function.Function;
  * {@code fill price × closed − cost of the closed units}, and opens any rest at the fill price (shorts allowed).
  * The cost of a partially closed quantity is {@code cost basis × closed ÷ open} rounded half-even to ₹0.0001 —
  * the only rounding, and it is conserved: cash + Σ cost basis always equals starting cash + realized − charges.
- * Charges lower cash and add to the charges paid. Unrealized PnL is Σ (last mark × quantity − cost basis) over the
- * instruments marked since their position was opened; a position never marked counts at its average price (0).
- * A mark for an instrument without a position is ignored; a mark ≤ 0 is counted ({@link #rejectedMarks()}).
+ * Charges lower cash and add to the charges paid. Unrealized PnL is Σ (last mark × quantity − cost basis) at the
+ * instrument's last known mark (kept while the instrument is in the book, so a position reopened the same day, or a
+ * carried one, uses it at once); a position in an instrument never marked counts at its average price (0).
+ * A mark for an instrument without a position is ignored; a mark ≤ 0, or one so large that the PnL would overflow,
+ * is counted ({@link #rejectedMarks()}) and changes nothing.
  * Account totals (realized, charges) are cumulative since the account started, as is the realized PnL of a
  * position carried over from an earlier day; day PnL is measured in equity.
  *

@@ -137,8 +137,17 @@ final class Ledger {
     if (book == null) {
       return;
     }
-    book.markUnits = priceUnits;
-    unrealizedUnits = Math.addExact(unrealizedUnits, book.refreshUnrealized());
+    long previousMark = book.markUnits;
+    long previousBook = book.unrealizedUnits;
+    try {
+      book.markUnits = priceUnits;
+      unrealizedUnits = Math.addExact(unrealizedUnits, book.refreshUnrealized());
+    } catch (ArithmeticException e) { // an absurd price: rejected like any bad mark, the state left as it was
+      book.markUnits = previousMark;
+      book.unrealizedUnits = previousBook;
+      rejectedMarks++;
+      return;
+    }
     timestampMillis = Math.max(timestampMillis, atMillis);
   }
 

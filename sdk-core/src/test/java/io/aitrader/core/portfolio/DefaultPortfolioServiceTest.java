@@ -142,6 +142,20 @@ class DefaultPortfolioServiceTest {
   }
 
   @Test
+  void aMarkSoLargeThatThePnlWouldOverflowIsCountedAndChangesNothing() {
+    DefaultPortfolioService s = service("1000000");
+    s.apply(buy("T1", RELIANCE, 1_000, "100", Product.MIS), Charges.NONE);
+    s.mark(RELIANCE, rupees("101"), at("10:01"));
+
+    s.mark(RELIANCE, Long.MAX_VALUE / 100, at("10:02")); // × 1,000 shares overflows a long
+
+    assertThat(s.rejectedMarks()).isEqualTo(1);
+    assertThat(s.snapshot().unrealizedPnl()).isEqualTo(Money.of("1000"));
+    s.mark(RELIANCE, rupees("102"), at("10:03"));
+    assertThat(s.snapshot().unrealizedPnl()).isEqualTo(Money.of("2000"));
+  }
+
+  @Test
   void nonPositiveMarksAreIgnoredAndCountedAndUnknownInstrumentsIgnored() {
     // given
     DefaultPortfolioService s = service("1000");
