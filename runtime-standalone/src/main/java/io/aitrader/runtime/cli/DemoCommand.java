@@ -20,7 +20,6 @@ import io.aitrader.runtime.demo.DemoReport;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -91,14 +90,16 @@ final class DemoCommand implements Callable<Integer> {
     }
     List<Instrument> found = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
-    for (String raw : new LinkedHashSet<>(symbols)) {
+    for (String raw : symbols) {
       String symbol = raw.trim().toUpperCase(Locale.ROOT);
       if (symbol.isEmpty()) {
         throw usage("--symbols has an empty entry: give symbols like RELIANCE,TCS");
       }
       Optional<Instrument> i = repository.find(Exchange.NSE, symbol);
       if (i.isPresent()) {
-        found.add(i.get());
+        if (!found.contains(i.get())) { // tcs,TCS and TCS, TCS name one instrument
+          found.add(i.get());
+        }
       } else {
         unknown.add(raw.trim());
       }

@@ -16,6 +16,15 @@ class AitraderCommandTest {
   }
 
   @Test
+  void aSymbolGivenTwiceInAnyCaseIsOneInstrument() {
+    int code = run("demo", "--symbols", "tcs, TCS,Tcs", "--date", "2025-06-02");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("instruments   1: TCS");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
   void demoPrintsASummaryAndExitsZero() {
     int code = run("demo", "--symbols", "RELIANCE,TCS", "--date", "2025-06-02", "--seed", "7");
 

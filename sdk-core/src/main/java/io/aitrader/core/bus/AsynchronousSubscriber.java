@@ -71,6 +71,10 @@ final class AsynchronousSubscriber<T> extends Subscriber<T> implements Runnable 
   }
 
   private void waitForRoom(Object event) {
+    if (Thread.currentThread() == thread) { // only this thread makes room: waiting here would wait forever
+      throw new IllegalStateException("a handler of topic '" + topic.name() + "' published into its own full queue"
+          + " (BLOCK); use a larger capacity, DROP_OLDEST, or publish from another thread");
+    }
     int attempt = 0;
     do {
       if (isClosed()) {

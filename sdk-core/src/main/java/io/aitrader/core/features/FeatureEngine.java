@@ -81,10 +81,7 @@ final class FeatureEngine {
       }
     }
     out.sort((x, y) -> {
-      int c = x.instrument.id().compareTo(y.instrument.id());
-      if (c == 0) {
-        c = x.instrument.toString().compareTo(y.instrument.toString());
-      }
+      int c = x.instrument.id().compareTo(y.instrument.id()); // the id names an instrument (Instrument.equals)
       return c != 0 ? c : x.interval.compareTo(y.interval);
     });
     return out;

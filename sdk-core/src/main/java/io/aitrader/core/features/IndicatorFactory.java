@@ -19,7 +19,7 @@ import java.util.OptionalDouble;
  * IndicatorCatalog.builder()
  *     .register("ema", IndicatorFactory.seriesAndInts(1, (in, p) -> Ema.of(in, p[0])))
  *     .register("atr", IndicatorFactory.ints(1, p -> Atr.of(p[0])))
- *     .register("bb", IndicatorFactory.of("series?, period:int=20, k=2", (in, p) -> Bollinger.of(in, (int) p[0], p[1])))
+ *     .register("bb", IndicatorFactory.of("series?, period:int=20, k=2", (in, p) -> BollingerBands.of(in, (int) p[0], p[1])))
  *     .register("macd", IndicatorFactory.of("series?, fast:int=12, slow:int=26, signal:int=9",
  *             (in, p) -> Macd.of(in, (int) p[0], (int) p[1], (int) p[2]))
  *         .validatedBy(p -> { if (p[0] >= p[1]) throw new IllegalArgumentException("fast must be < slow"); }))

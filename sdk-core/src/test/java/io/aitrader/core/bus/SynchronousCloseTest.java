@@ -66,4 +66,29 @@ class SynchronousCloseTest {
       assertThat(seen).containsExactly("first");
     }
   }
+
+  @Test
+  void anAsynchronousHandlerPublishingIntoItsOwnFullQueueFailsInsteadOfHanging() throws InterruptedException {
+    try (InProcessEventBus bus = InProcessEventBus.create()) {
+      CountDownLatch failedOnce = new CountDownLatch(1);
+      Subscription[] self = new Subscription[1];
+      self[0] = bus.subscribe(TOPIC, e -> {
+        if (e.equals("start")) {
+          try {
+            for (int i = 0; i < 10; i++) {
+              bus.publish(TOPIC, "echo " + i); // capacity 2, and only this thread drains it
+            }
+          } catch (IllegalStateException full) {
+            failedOnce.countDown();
+            throw full;
+          }
+        }
+      }, SubscriptionOptions.asynchronous(2, io.aitrader.api.bus.OverflowPolicy.BLOCK));
+
+      bus.publish(TOPIC, "start");
+
+      assertThat(failedOnce.await(30, TimeUnit.SECONDS)).isTrue();
+      self[0].close();
+    }
+  }
 }
