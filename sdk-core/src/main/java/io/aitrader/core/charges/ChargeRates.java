@@ -85,6 +85,26 @@ public final class ChargeRates {
     return source;
   }
 
+  /**
+   * The content version of these rates: {@code sha256:} and the first 12 hex digits of a SHA-256 over every row's
+   * component, exchange, kind, start date, rate, unit and side, in file order. It changes exactly when a rate does
+   * (not with comments, sources or line numbers); a backtest records it so its charges can be traced.
+   */
+  public String version() {
+    StringBuilder text = new StringBuilder(rows.size() * 48);
+    for (RateRow r : rows) {
+      text.append(r.component).append(',').append(r.exchange).append(',').append(r.kind).append(',').append(r.from)
+          .append(',').append(r.rate.toPlainString()).append(',').append(r.unit).append(',').append(r.side).append('\n');
+    }
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + java.util.HexFormat.of().formatHex(digest).substring(0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
   /** Every row, in file order. */
   List<RateRow> rows() {
     return rows;

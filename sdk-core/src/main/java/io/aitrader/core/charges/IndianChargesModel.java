@@ -161,6 +161,11 @@ public final class IndianChargesModel implements ChargesModel {
         + " IndianChargesModel.builder().rates(ChargeRates.from(path))");
   }
 
+  /** The version of the rates table in use ({@link ChargeRates#version()}). */
+  public String ratesVersion() {
+    return rates.version();
+  }
+
   @Override
   public String toString() {
     return "IndianChargesModel[" + rates + ", " + brokerage + "]";

@@ -222,6 +222,18 @@ final class AccountRisk implements RiskView, RiskActions, PreTradeCheck {
   }
 
   @Override
+  public long workingQuantity(String scope, Instrument instrument, Product product) {
+    long q = 0;
+    for (Order o : tier.orders().openOrders()) {
+      OrderRequest r = o.request();
+      if (r.instrument().equals(instrument) && r.product() == product) {
+        q += r.side().sign() * o.remainingQuantity();
+      }
+    }
+    return q;
+  }
+
+  @Override
   public long lastPriceUnits(Instrument instrument) {
     return tier.lastPriceUnits(instrument);
   }

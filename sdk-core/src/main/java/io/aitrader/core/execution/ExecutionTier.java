@@ -211,12 +211,21 @@ public final class ExecutionTier implements AutoCloseable {
   }
 
   /**
-   * A complete bar: fed to a paper broker in bar mode, and one equity-curve point per bar close time (several
+   * A complete bar: fed to a paper broker in bar mode (orders placed before the bar opened fill in it), then the
+   * account is marked at the bar's close and the risk tier sees the close time (so the kill switch and the MIS
+   * square-off work on bars alone, as in a backtest), and one equity-curve point per bar close time (several
    * instruments closing at the same time give one point).
    */
   public void onBar(BarView bar) {
     if (paper != null) {
       paper.onBar(bar);
+    }
+    if (bar.complete() && bar.close() > 0) {
+      lastPrices.computeIfAbsent(bar.instrument(), i -> new long[1])[0] = bar.close();
+      portfolio.mark(bar.instrument(), bar.close(), bar.closeTimeMillis());
+    }
+    if (risk != null) {
+      risk.afterTick(bar.closeTimeMillis());
     }
     if (bar.closeTimeMillis() > lastCurveMillis) {
       lastCurveMillis = bar.closeTimeMillis();
@@ -251,6 +260,11 @@ public final class ExecutionTier implements AutoCloseable {
 
   TimeSource clock() {
     return clock;
+  }
+
+  /** Σ |net quantity × last price| over the open positions of every product, ₹0.0001 units (0 when flat). */
+  public long grossExposureUnits() {
+    return exposureUnits(true);
   }
 
   /** Σ |net × last price| (gross) or Σ net × last price (net) over the open positions, ₹0.0001 units. */
@@ -324,6 +338,9 @@ public final class ExecutionTier implements AutoCloseable {
     }
     chargesTotal = chargesTotal.plus(c);
     fills++;
+    for (int i = 0; i < tierListeners.size(); i++) {
+      tierListeners.get(i).afterFill(fill, c);
+    }
   }
 
   private void onUpdate(Order order) {
@@ -399,10 +416,13 @@ public final class ExecutionTier implements AutoCloseable {
     broker.close();
   }
 
-  /** Called after each tick has been applied (fills, marks). */
-  @FunctionalInterface
+  /** Hooks into the tier's event handling; both default to nothing. Called on the thread delivering the events. */
   public interface TierListener {
-    void afterTick(Tick tick, ExecutionTier tier);
+    /** Called after each tick has been applied (fills, marks). */
+    default void afterTick(Tick tick, ExecutionTier tier) {}
+
+    /** Called once per new fill, after it was charged and booked in the portfolio. */
+    default void afterFill(Fill fill, Charges charges) {}
   }
 
   /** The order service handed to strategies: delegates, counts submissions and records refusals. */

@@ -190,6 +190,10 @@ public final class RiskEngine {
     long q = request.signedQuantity();
     long after = before + q;
     boolean reducing = before > 0 ? q < 0 && after >= 0 : before < 0 && q > 0 && after <= 0;
+    if (reducing) { // ... and still reducing once the working orders have traded
+      long base = before + view.workingQuantity(s.name, instrument, request.product());
+      reducing = base > 0 ? q < 0 && base + q >= 0 : base < 0 && q > 0 && base + q <= 0;
+    }
 
     if (s.isTripped(t)) {
       if (!reducing) {

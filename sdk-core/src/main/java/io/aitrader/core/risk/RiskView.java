@@ -30,6 +30,16 @@ public interface RiskView {
   /** The last traded price of {@code instrument} in ₹0.0001 units, or 0 when none is known. */
   long lastPriceUnits(Instrument instrument);
 
+  /**
+   * The signed quantity the scope's working orders in {@code instrument} and {@code product} will still trade
+   * (buys positive, sells negative): an order that would reduce the position is judged net of these, so an exit
+   * sent while another exit (a square-off, say) is working cannot turn the position around. Asked only for orders
+   * that reduce the position. Default: 0.
+   */
+  default long workingQuantity(String scope, Instrument instrument, Product product) {
+    return 0;
+  }
+
   /** Σ |net quantity × last price| over the scope's open positions, ₹0.0001 units. */
   long grossExposureUnits(String scope);
 
