@@ -71,6 +71,8 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
   private final PreTradeCheck check;
   private final @Nullable EventBus bus;
   private final Map<String, Order> orders = new LinkedHashMap<>();
+  /** The orders not yet terminal, in submission order: what {@link #openOrders()} reads without scanning history. */
+  private final Map<String, Order> open = new LinkedHashMap<>();
   private final Map<String, List<String>> slicesByParent = new LinkedHashMap<>();
   private final List<OrderListener> listeners = new CopyOnWriteArrayList<>();
   private final Registration brokerSubscription;
@@ -85,7 +87,7 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
     this.check = b.check;
     this.bus = b.bus;
     for (StoredOrder s : store.orders()) {
-      s.state().ifPresent(o -> orders.put(o.referenceId(), o));
+      s.state().ifPresent(this::remember);
       if (isSliceOf(s, 2)) { // a sliced submission: rebuild its slice list
         List<String> ids = new ArrayList<>(List.of(s.referenceId()));
         for (int k = 2; isSliceOf(s, k); k++) {
@@ -327,19 +329,22 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
 
   @Override
   public synchronized List<Order> openOrders() {
-    List<Order> open = new ArrayList<>();
-    for (Order o : orders.values()) {
-      if (!o.isTerminal()) {
-        open.add(o);
-      }
+    return List.copyOf(open.values());
+  }
+
+  private void remember(Order o) {
+    orders.put(o.referenceId(), o);
+    if (o.isTerminal()) {
+      open.remove(o.referenceId());
+    } else {
+      open.put(o.referenceId(), o);
     }
-    return List.copyOf(open);
   }
 
   /** Cancels every open order (of {@code strategyId} when present; all when empty). Returns how many it asked to cancel. */
   public synchronized int cancelAll(Optional<String> strategyId) {
     int n = 0;
-    for (Order o : new ArrayList<>(orders.values())) {
+    for (Order o : new ArrayList<>(open.values())) {
       if (!o.isTerminal() && (strategyId.isEmpty() || strategyId.orElseThrow().equals(o.request().strategyId()))) {
         applyUpdate(broker.cancel(o));
         n++;
@@ -429,7 +434,7 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
       }
     }
     store.recordState(update);
-    orders.put(id, update);
+    remember(update);
     if (bus != null) {
       bus.publish(Topics.orderUpdates(), update);
     }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Ledger {
   private final Map<String, WorkingOrder> byReference = new LinkedHashMap<>();
+  /** The orders still active, oldest first: the end of day walks these, not the whole history. */
+  private final Map<String, WorkingOrder> active = new LinkedHashMap<>();
   private final Map<Instrument, Book> books = new HashMap<>();
   private final Dispatcher dispatcher;
   private long orderSequence;
@@ -58,6 +60,7 @@ final class Ledger {
     byReference.put(order.referenceId(), w);
     if (order.status().isActive()) {
       book(order.instrument()).working.add(w);
+      active.put(order.referenceId(), w);
     }
     dispatcher.queue(order);
   }
@@ -65,6 +68,9 @@ final class Ledger {
   /** Replaces the order's state and queues it. The caller removes a now terminal order from its book. */
   void update(WorkingOrder w, Order next) {
     w.order = next;
+    if (!next.status().isActive()) {
+      active.remove(next.referenceId());
+    }
     dispatcher.queue(next);
   }
 
@@ -90,9 +96,9 @@ final class Ledger {
         later(order, atMillis)));
   }
 
-  /** Every order, oldest first: a live view, not to be changed while iterated. */
-  Iterable<WorkingOrder> values() {
-    return byReference.values();
+  /** The active orders, oldest first: a copy. */
+  List<WorkingOrder> active() {
+    return new ArrayList<>(active.values());
   }
 
   /** Every order, oldest first: a copy. */

@@ -280,7 +280,7 @@ public final class PaperBroker implements Broker {
    */
   public void endOfDay(long atMillis) {
     synchronized (lock) {
-      for (WorkingOrder w : ledger.values()) {
+      for (WorkingOrder w : ledger.active()) {
         Validity validity = w.request().validity();
         if (w.order.status().isActive() && validity != Validity.GTC && validity != Validity.GTD) {
           ledger.finish(w, OrderStatus.CANCELLED, EXPIRED_REMARK, atMillis);
