@@ -53,9 +53,15 @@ public final class HtmlReport {
   }
 
   /** Writes the report to {@code out} (flushed, not closed). */
-  public static void write(BacktestResult result, Writer out, List<ReportTable> extraSections) throws IOException {
-    out.write(render(result, extraSections));
-    out.flush();
+  public static void write(BacktestResult result, Writer out, List<ReportTable> extraSections) {
+    required(out, "out");
+    String page = render(result, extraSections);
+    try {
+      out.write(page);
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write report.html: " + e.getMessage(), e);
+    }
   }
 
   /** The page, as a string. */
@@ -228,7 +234,7 @@ public final class HtmlReport {
     List<List<String>> rows = new ArrayList<>();
     for (OpenTrade t : open) {
       rows.add(List.of(t.instrumentId(), t.product().name(), t.direction().name(), IndianFormat.count(t.quantity()),
-          Formats.time(t.entryTimeMillis()), IndianFormat.price(t.entryPrice().units()),
+          localTime(t.entryTimeMillis()), IndianFormat.price(t.entryPrice().units()),
           IndianFormat.rupees(t.charges().units()), Integer.toString(t.fills())));
     }
     table(h, "Positions open at the end", List.of("Instrument", "Product", "Direction", "Quantity", "Entry time",
@@ -254,9 +260,11 @@ public final class HtmlReport {
     h.append("<h2>Settings and fingerprint</h2>\n<div class=\"two\">\n");
     List<String[]> set = new ArrayList<>();
     set.add(kv("Strategy", s.strategyId()));
+    List<String> params = new ArrayList<>();
     for (Map.Entry<String, String> p : s.parameters().entrySet()) {
-      set.add(kv("  " + p.getKey(), p.getValue()));
+      params.add(p.getKey() + "=" + p.getValue());
     }
+    set.add(kv("Parameters", params.isEmpty() ? "none" : String.join(", ", params)));
     set.add(kv("Instruments", String.join(", ", s.instruments())));
     set.add(kv("Interval", s.interval().label()));
     set.add(kv("Dates", s.from() + " to " + s.to()));
@@ -297,9 +305,9 @@ public final class HtmlReport {
       h.append("<tr><td class=\"n\">").append(i + 1).append("</td><td>").append(esc(t.instrumentId()))
           .append("</td><td>").append(t.product().name()).append("</td><td>").append(t.direction().name())
           .append("</td><td class=\"n\">").append(IndianFormat.count(t.quantity())).append("</td><td>")
-          .append(Formats.time(t.entryTimeMillis()), 0, 19).append("</td><td class=\"n\">")
+          .append(localTime(t.entryTimeMillis())).append("</td><td class=\"n\">")
           .append(IndianFormat.price(t.entryPrice().units())).append("</td><td>")
-          .append(Formats.time(t.exitTimeMillis()), 0, 19).append("</td><td class=\"n\">")
+          .append(localTime(t.exitTimeMillis())).append("</td><td class=\"n\">")
           .append(IndianFormat.price(t.exitPrice().units())).append("</td><td class=\"n ")
           .append(sign(t.grossPnl().units())).append("\">").append(IndianFormat.rupees(t.grossPnl().units()))
           .append("</td><td class=\"n\">").append(IndianFormat.rupees(t.charges().units()))
@@ -308,6 +316,11 @@ public final class HtmlReport {
           .append("</td></tr>\n");
     }
     h.append("</tbody></table></div>\n<p class=\"note\">Times are IST.</p>\n");
+  }
+
+  /** IST date and time without the offset, e.g. {@code 2025-06-10 10:15:00}. */
+  private static String localTime(long millis) {
+    return Formats.time(millis).substring(0, 19).replace('T', ' ');
   }
 
   private static String[] kv(String key, String value) {

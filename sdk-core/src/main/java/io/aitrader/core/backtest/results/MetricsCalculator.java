@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Computes {@link Metrics} and the per-instrument breakdown. Floating-point work is done in a fixed order with
@@ -161,36 +160,34 @@ final class MetricsCalculator {
 
   /** One row per instrument in the settings, the bars or the fills, sorted by id. */
   static List<InstrumentMetrics> perInstrument(BacktestRun run, List<Trade> trades) {
-    TreeSet<String> ids = new TreeSet<>(run.settings().instruments());
-    ids.addAll(run.barsPerInstrument().keySet());
-    Map<String, long[]> traded = new TreeMap<>();
+    // per id: traded value, trades, wins, gross, charges, net
+    Map<String, long[]> sums = new TreeMap<>();
+    for (String id : run.settings().instruments()) {
+      sums.computeIfAbsent(id, k -> new long[6]);
+    }
+    for (String id : run.barsPerInstrument().keySet()) {
+      sums.computeIfAbsent(id, k -> new long[6]);
+    }
     for (ChargedFill cf : run.fills()) {
-      String id = cf.fill().instrument().id();
-      ids.add(id);
-      long[] v = traded.computeIfAbsent(id, k -> new long[1]);
+      long[] v = sums.computeIfAbsent(cf.fill().instrument().id(), k -> new long[6]);
       v[0] = Math.addExact(v[0], cf.fill().value().units());
     }
-    List<InstrumentMetrics> out = new ArrayList<>(ids.size());
-    for (String id : ids) {
-      int count = 0;
-      int wins = 0;
-      long gross = 0;
-      long charges = 0;
-      long net = 0;
-      for (Trade t : trades) {
-        if (t.instrumentId().equals(id)) {
-          count++;
-          wins += t.isWin() ? 1 : 0;
-          gross = Math.addExact(gross, t.grossPnl().units());
-          charges = Math.addExact(charges, t.charges().units());
-          net = Math.addExact(net, t.netPnl().units());
-        }
-      }
-      long[] value = traded.get(id);
-      out.add(new InstrumentMetrics(id, run.barsPerInstrument().getOrDefault(id, 0L), count, wins,
-          count > 0 ? OptionalDouble.of((double) wins / count) : OptionalDouble.empty(),
-          Money.ofUnits(value == null ? 0 : value[0]), Money.ofUnits(gross), Money.ofUnits(charges),
-          Money.ofUnits(net)));
+    for (Trade t : trades) {
+      long[] v = sums.computeIfAbsent(t.instrumentId(), k -> new long[6]);
+      v[1]++;
+      v[2] += t.isWin() ? 1 : 0;
+      v[3] = Math.addExact(v[3], t.grossPnl().units());
+      v[4] = Math.addExact(v[4], t.charges().units());
+      v[5] = Math.addExact(v[5], t.netPnl().units());
+    }
+    List<InstrumentMetrics> out = new ArrayList<>(sums.size());
+    for (Map.Entry<String, long[]> e : sums.entrySet()) {
+      long[] v = e.getValue();
+      int count = Math.toIntExact(v[1]);
+      int wins = Math.toIntExact(v[2]);
+      out.add(new InstrumentMetrics(e.getKey(), run.barsPerInstrument().getOrDefault(e.getKey(), 0L), count, wins,
+          count > 0 ? OptionalDouble.of((double) wins / count) : OptionalDouble.empty(), Money.ofUnits(v[0]),
+          Money.ofUnits(v[3]), Money.ofUnits(v[4]), Money.ofUnits(v[5])));
     }
     return out;
   }

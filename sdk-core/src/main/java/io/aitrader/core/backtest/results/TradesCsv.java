@@ -35,7 +35,17 @@ public final class TradesCsv {
   }
 
   /** Writes the CSV to {@code out} (flushed, not closed). */
-  public static void write(BacktestResult result, Writer out) throws IOException {
+  public static void write(BacktestResult result, Writer out) {
+    required(result, "result");
+    required(out, "out");
+    try {
+      writeRows(result, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write trades.csv: " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeRows(BacktestResult result, Writer out) throws IOException {
     out.write(HEADER);
     out.write('\n');
     StringBuilder line = new StringBuilder(160);

@@ -46,21 +46,17 @@ var AitraderReport = (function () {
     return (negative ? '-' : '') + RUPEE + groupIndian(whole) + fraction;
   }
 
-  /* Short rupees for axis labels: crore (Cr) and lakh (L) above 1,00,000. */
-  function formatInrShort(x) {
-    var a = Math.abs(x);
-    var sign = x < 0 ? '-' : '';
-    if (a >= 1e7) {
-      return sign + RUPEE + (a / 1e7).toFixed(2) + ' Cr';
-    }
-    if (a >= 1e5) {
-      return sign + RUPEE + (a / 1e5).toFixed(2) + ' L';
-    }
-    return formatInr(x, 0);
+  /* Rupees for an axis whose ticks are `step` apart: whole rupees unless the step is below one rupee. */
+  function formatInrAxis(x, step) {
+    return formatInr(x, step !== undefined && step < 1 ? 2 : 0);
   }
 
+  /* A signed percentage; small values get two decimals more, so they do not show as 0.0%. */
   function formatPct(fraction, decimals) {
     var d = decimals === undefined ? 2 : decimals;
+    if (fraction !== 0 && Math.abs(fraction * 100) < 0.5 * Math.pow(10, -d)) {
+      d += 2;
+    }
     var s = (fraction * 100).toFixed(d);
     return (fraction > 0 && Number(s) !== 0 ? '+' : '') + s + '%';
   }
@@ -87,7 +83,7 @@ var AitraderReport = (function () {
 
   /*
    * A line chart of a series {t: [epoch ms], v: [numbers]} against trading time (points evenly spaced, so nights
-   * and holidays take no room). Options: cls, width, height, yFormat, baseline (a dashed reference value), area
+   * and holidays take no room). Options: cls, width, height, yFormat(value, tickStep), valueFormat, baseline (a dashed reference value), area
    * (fill down to the baseline), maxValue (fixed top of the y range), label.
    */
   function seriesChartSvg(series, o) {
@@ -96,7 +92,7 @@ var AitraderReport = (function () {
     var n = v.length;
     var W = o.width || 960;
     var H = o.height || 300;
-    var L = 84;
+    var L = 100;
     var R = 16;
     var T = 12;
     var B = 30;
@@ -133,11 +129,12 @@ var AitraderReport = (function () {
       return T + (max - value) * ph / (max - min);
     };
     var yTicks = ticks(min, max, 5);
+    var yStep = yTicks.length > 1 ? yTicks[1] - yTicks[0] : Math.abs(max - min);
     for (var j = 0; j < yTicks.length; j++) {
       var ty = coord(y(yTicks[j]));
       out.push('<line class="grid" x1="' + L + '" x2="' + (L + pw) + '" y1="' + ty + '" y2="' + ty + '"/>');
       out.push('<text class="axis" x="' + (L - 6) + '" y="' + ty + '" text-anchor="end" dominant-baseline="middle">'
-          + esc(o.yFormat(yTicks[j])) + '</text>');
+          + esc(o.yFormat(yTicks[j], yStep)) + '</text>');
     }
     var labels = Math.min(6, n);
     for (var k = 0; k < labels; k++) {
@@ -159,8 +156,9 @@ var AitraderReport = (function () {
       var by = coord(y(o.baseline));
       out.push('<line class="baseline" x1="' + L + '" x2="' + (L + pw) + '" y1="' + by + '" y2="' + by + '"/>');
     }
-    out.push('<path class="line" d="' + d + '"><title>' + esc(o.label) + ': ' + istDate(t[0]) + ' ' + esc(o.yFormat(v[0]))
-        + ' to ' + istDate(t[n - 1]) + ' ' + esc(o.yFormat(v[n - 1])) + '</title></path>');
+    out.push('<path class="line" d="' + d + '"><title>' + esc(o.label) + ': ' + istDate(t[0]) + ' '
+        + esc(o.valueFormat(v[0])) + ' to ' + istDate(t[n - 1]) + ' ' + esc(o.valueFormat(v[n - 1]))
+        + '</title></path>');
     out.push('</svg>');
     return out.join('');
   }
@@ -169,7 +167,8 @@ var AitraderReport = (function () {
   function equityChartSvg(series, opts) {
     var o = opts || {};
     return seriesChartSvg(series, {
-      cls: 'equity', width: o.width, height: o.height, yFormat: formatInrShort, baseline: o.startingCash,
+      cls: 'equity', width: o.width, height: o.height, yFormat: formatInrAxis, valueFormat: formatInr,
+      baseline: o.startingCash,
       label: 'Equity'
     });
   }
@@ -179,8 +178,10 @@ var AitraderReport = (function () {
     var o = opts || {};
     return seriesChartSvg(series, {
       cls: 'drawdown', width: o.width, height: o.height || 200, baseline: 0, area: true, maxValue: 0,
-      yFormat: function (f) {
-        return (f * 100).toFixed(Math.abs(f) < 0.02 && f !== 0 ? 1 : 0) + '%';
+      valueFormat: formatPct,
+      yFormat: function (f, step) {
+        var digits = step > 0 ? Math.max(0, Math.min(4, Math.ceil(-Math.log(step * 100) / Math.LN10))) : 1;
+        return (f * 100).toFixed(digits) + '%';
       },
       label: 'Drawdown'
     });
@@ -285,7 +286,7 @@ var AitraderReport = (function () {
     istDate: istDate,
     groupIndian: groupIndian,
     formatInr: formatInr,
-    formatInrShort: formatInrShort,
+    formatInrAxis: formatInrAxis,
     formatPct: formatPct,
     ticks: ticks,
     heatColor: heatColor,
