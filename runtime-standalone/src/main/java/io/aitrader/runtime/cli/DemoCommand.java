@@ -1,9 +1,7 @@
 package io.aitrader.runtime.cli;
 
 import io.aitrader.api.bus.EventBus;
-import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.instrument.Instrument;
-import io.aitrader.api.instrument.InstrumentType;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.market.MarketDataFeed;
 import io.aitrader.api.time.Ist;
@@ -22,9 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,32 +80,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private List<Instrument> resolveSymbols(InMemoryInstrumentRepository repository) {
-    if (symbols.isEmpty()) {
-      return repository.all().stream().filter(i -> i.exchange() == Exchange.NSE && i.type() == InstrumentType.EQ)
-          .limit(DEFAULT_INSTRUMENTS).collect(Collectors.toList());
-    }
-    List<Instrument> found = new ArrayList<>();
-    List<String> unknown = new ArrayList<>();
-    for (String raw : symbols) {
-      String symbol = raw.trim().toUpperCase(Locale.ROOT);
-      if (symbol.isEmpty()) {
-        throw usage("--symbols has an empty entry: give symbols like RELIANCE,TCS");
-      }
-      Optional<Instrument> i = repository.find(Exchange.NSE, symbol);
-      if (i.isPresent()) {
-        if (!found.contains(i.get())) { // tcs,TCS and TCS, TCS name one instrument
-          found.add(i.get());
-        }
-      } else {
-        unknown.add(raw.trim());
-      }
-    }
-    if (!unknown.isEmpty()) {
-      String examples = repository.all().stream().limit(5).map(Instrument::tradingSymbol).collect(Collectors.joining(", "));
-      throw usage("unknown symbol" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-          + ": not in the bundled NSE instrument master (for example " + examples + ")");
-    }
-    return found;
+    return SymbolList.resolve(symbols, repository, DEFAULT_INSTRUMENTS, spec.commandLine());
   }
 
   private static LocalDate lastTradingDayBeforeToday(ExchangeCalendar calendar) {

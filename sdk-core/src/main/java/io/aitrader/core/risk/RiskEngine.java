@@ -190,8 +190,10 @@ public final class RiskEngine {
     long q = request.signedQuantity();
     long after = before + q;
     boolean reducing = before > 0 ? q < 0 && after >= 0 : before < 0 && q > 0 && after <= 0;
+    long working = 0;
     if (reducing) { // ... and still reducing once the working orders have traded
-      long base = before + view.workingQuantity(s.name, instrument, request.product());
+      working = view.workingQuantity(s.name, instrument, request.product());
+      long base = before + working;
       reducing = base > 0 ? q < 0 && base + q >= 0 : base < 0 && q > 0 && base + q <= 0;
     }
 
@@ -215,6 +217,11 @@ public final class RiskEngine {
       return null;
     }
     if (request.product().isIntraday() && Scope.millisOfDay(t) >= s.cutoffMillisOfDay) {
+      if (working != 0) {
+        return fail(request, t, RiskRule.MIS_CUTOFF, request.product() + " order at " + time(t) + " IST (at or after"
+            + " the intraday cut-off, " + s.label + ") would open a new position: the position of " + before + " is"
+            + " already being closed by working orders (" + working + ")");
+      }
       return fail(request, t, RiskRule.MIS_CUTOFF, "new " + request.product() + " entry at " + time(t)
           + " IST is at or after the intraday cut-off " + LocalTime.ofNanoOfDay(s.cutoffMillisOfDay * 1_000_000L)
           + " (" + s.label + ")");

@@ -172,9 +172,14 @@ public final class EmaCrossRsiStrategy implements Strategy {
     return ctx.position(instrument, Product.MIS).map(Position::netQuantity).orElse(s.quantity);
   }
 
+  /** Sells what is held; refused (e.g. a square-off is already closing the position) means nothing to do. */
   private void exit(Instrument instrument, long quantity, State s, StrategyContext ctx) {
-    ctx.submit(ctx.newOrder(instrument).side(Side.SELL).quantity(quantity).orderType(OrderType.MARKET)
-        .product(Product.MIS).build());
+    try {
+      ctx.submit(ctx.newOrder(instrument).side(Side.SELL).quantity(quantity).orderType(OrderType.MARKET)
+          .product(Product.MIS).build());
+    } catch (OrderRejectedException | RateLimitedException e) {
+      LOG.debug("{}: exit of {} refused: {}", id, instrument.id(), e.getMessage());
+    }
     s.quantity = 0;
   }
 
