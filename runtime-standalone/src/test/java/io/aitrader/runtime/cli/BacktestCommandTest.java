@@ -109,6 +109,27 @@ class BacktestCommandTest {
     assertThat(err.toString()).contains("NSE:INFY").contains("INFY-5m.csv");
   }
 
+  @Test
+  void candlesImportedIntoTheStoreAreWhatTheBacktestReads() throws Exception {
+    Path csv = Files.createDirectories(dir.resolve("csv"));
+    StringBuilder lines = new StringBuilder("timestamp,open,high,low,close,volume\n");
+    for (int m = 0; m < 375; m += 5) {
+      java.time.LocalTime t = java.time.LocalTime.of(9, 15).plusMinutes(m);
+      double p = 4000 + (m % 50) - 25;
+      lines.append("2025-01-06 ").append(t).append(":00,").append(p).append(',').append(p + 2).append(',')
+          .append(p - 2).append(',').append(p + 1).append(",1000\n");
+    }
+    Files.writeString(csv.resolve("TCS-5m.csv"), lines);
+    Path store = dir.resolve("store");
+
+    assertThat(run("import", "--store", store.toString(), "--csv", csv.toString())).isZero();
+    assertThat(out.toString()).contains("imported 1 files, 75 bars").contains("NSE:TCS");
+    assertThat(run("backtest", "--strategy", "ema-cross", "--symbols", "TCS", "--from", "2025-01-06", "--to", "2025-01-06",
+        "--store", store.toString())).isZero();
+    assertThat(out.toString()).contains("embedded market store").contains("1 sessions, 75 bars");
+    assertThat(err.toString()).doesNotContain("synthetic");
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, r, a.length, b.length);
