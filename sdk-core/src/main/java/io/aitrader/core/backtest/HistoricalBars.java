@@ -43,6 +43,15 @@ public interface HistoricalBars {
     return new CsvHistory(directory);
   }
 
+  /**
+   * Bars built from a {@link io.aitrader.api.market.MarketStore}'s ticks, session by session, by the same
+   * session-aligned bar aggregator as live ingestion (for stores that hold ticks rather than candles).
+   */
+  static HistoricalBars fromStoreTicks(io.aitrader.api.market.MarketStore store,
+      io.aitrader.api.time.MarketCalendar calendar, String description) {
+    return new TickHistory(store, calendar, description);
+  }
+
   /** Bars read from a {@link io.aitrader.api.market.MarketStore}. */
   static HistoricalBars fromStore(io.aitrader.api.market.MarketStore store, String description) {
     return new StoreBars(store, description);
