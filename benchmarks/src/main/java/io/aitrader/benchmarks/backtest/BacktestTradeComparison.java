@@ -34,7 +34,10 @@ import org.ta4j.core.num.Num;
  * instrument, both times and both prices are equal. Prints the counts, the first mismatches with both sides, and
  * the time and bars/s of each run (one cold run each unless a count of runs is given: the last one is reported).
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar io.aitrader.benchmarks.backtest.BacktestTradeComparison [runs]</pre>
+ * <p>A second argument replaces one part of the ta4j strategy by ta4j's stock one ({@link Ta4jEmaCross.Variant}:
+ * {@code TA4J_EMA}, {@code TA4J_CROSS}, {@code NO_SESSION_RULE}) to show what that part changes.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.aitrader.benchmarks.backtest.BacktestTradeComparison [runs [variant]]</pre>
  */
 public final class BacktestTradeComparison {
   private static final int SHOWN = 10;
@@ -46,6 +49,8 @@ public final class BacktestTradeComparison {
     if (runs < 1) {
       throw new IllegalArgumentException("runs must be >= 1, was " + runs);
     }
+    Ta4jEmaCross.Variant variant = args.length > 1 ? Ta4jEmaCross.Variant.valueOf(args[1].toUpperCase(Locale.ROOT))
+        : Ta4jEmaCross.Variant.SAME;
     PrintStream out = System.out;
     out.println("Generating " + YearOfMinuteBars.INSTRUMENTS + " instruments × one-minute bars, "
         + YearOfMinuteBars.FROM + " .. " + YearOfMinuteBars.TO + " (seed " + YearOfMinuteBars.SEED
@@ -66,12 +71,15 @@ public final class BacktestTradeComparison {
     long ta4jNanos = 0;
     for (int r = 1; r <= runs; r++) {
       long t0 = System.nanoTime();
-      records = Ta4jEmaCross.run(data.series(), YearOfMinuteBars.FAST, YearOfMinuteBars.SLOW);
+      records = Ta4jEmaCross.run(data.series(), YearOfMinuteBars.FAST, YearOfMinuteBars.SLOW, variant);
       ta4jNanos = System.nanoTime() - t0;
       out.println("ta4j     run " + r + ": " + timing(ta4jNanos, data.barCount));
     }
     if (run == null || records == null) {
       throw new IllegalStateException("no run");
+    }
+    if (variant != Ta4jEmaCross.Variant.SAME) {
+      out.println("ta4j strategy variant: " + variant);
     }
     report(out, data, run, records, oursNanos, ta4jNanos);
   }
@@ -108,8 +116,8 @@ public final class BacktestTradeComparison {
     showMismatches(out, data, onlyOurs, onlyTheirs);
     out.println();
     out.println("timing (last run): aitrader " + timing(oursNanos, data.barCount) + "; ta4j "
-        + timing(ta4jNanos, data.barCount) + String.format(Locale.ROOT, "; ratio %.1f×",
-            ta4jNanos / (double) oursNanos));
+        + timing(ta4jNanos, data.barCount) + String.format(Locale.ROOT,
+            "; aitrader's speed-up over ta4j (ta4j time ÷ aitrader time) %.2f×", ta4jNanos / (double) oursNanos));
   }
 
   private static String count(List<RoundTrip> trips) {
@@ -198,7 +206,8 @@ public final class BacktestTradeComparison {
     if (onlyOurs.isEmpty() && onlyTheirs.isEmpty()) {
       return;
     }
-    out.println("first mismatches (spread = fast − slow EMA on the signal bar, i.e. the bar before the fill):");
+    out.println("first mismatches (spread = fast − slow TA-Lib EMA, as this project computes it, on the two bars before "
+        + "the fill; the second is the signal bar):");
     List<RoundTrip> unpairedTheirs = new ArrayList<>(onlyTheirs);
     int shown = 0;
     for (RoundTrip o : onlyOurs) {
