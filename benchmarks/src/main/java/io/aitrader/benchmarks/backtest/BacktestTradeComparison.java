@@ -206,8 +206,8 @@ public final class BacktestTradeComparison {
     if (onlyOurs.isEmpty() && onlyTheirs.isEmpty()) {
       return;
     }
-    out.println("first mismatches (spread = fast − slow TA-Lib EMA, as this project computes it, on the two bars before "
-        + "the fill; the second is the signal bar):");
+    out.println("first mismatches (spread = fast − slow TA-Lib EMA, as this project computes it, on the two bars "
+        + "before the fill; the second is the signal bar):");
     List<RoundTrip> unpairedTheirs = new ArrayList<>(onlyTheirs);
     int shown = 0;
     for (RoundTrip o : onlyOurs) {
