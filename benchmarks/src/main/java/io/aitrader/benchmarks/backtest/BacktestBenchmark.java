@@ -34,7 +34,7 @@ import org.ta4j.core.TradingRecord;
  * per instrument, building the {@link Ta4jEmaCross} strategy and running {@code BarSeriesManager} with
  * {@code TradeOnNextOpenModel} (zero costs) over the series. Not timed: generating the bars and converting them to
  * ta4j series ({@link YearOfMinuteBars#generate}, once per trial), and building the immutable configuration. Each
- * benchmark's trial keeps only its own copy of the bars (ours ≈ 0.5 GB, ta4j's ≈ 1.5 GB), so neither run's garbage
+ * benchmark's trial keeps only its own copy of the bars (ours 0.5 GB of heap, ta4j's 1.7 GB), so neither run's garbage
  * collection works around the other's data.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar BacktestBenchmark -f 1 -wi 2 -i 3</pre>

@@ -76,8 +76,8 @@ final class YearOfMinuteBars {
   }
 
   /**
-   * Generates the bars and keeps {@code copies} of them (a few seconds; about 0.5 GB of heap for our bars and
-   * 1.5 GB for the ta4j series). A benchmark keeps only its own side's copy, so that neither pays for collecting
+   * Generates the bars and keeps {@code copies} of them (a few seconds; 0.5 GB of heap for our bars and
+   * 1.7 GB for the ta4j series). A benchmark keeps only its own side's copy, so that neither pays for collecting
    * garbage around the other's.
    */
   static YearOfMinuteBars generate(Copies copies) {
