@@ -92,6 +92,8 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
   private boolean started;
   private long now;
   private long referenceCounter;
+  private long prefixDay = Long.MIN_VALUE;
+  private @Nullable String dayPrefix;
   private long failures;
   private long signalsEmitted;
 
@@ -311,15 +313,36 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
     return portfolio == null ? Portfolio.ofCash(startingCash, Math.max(1, now)) : portfolio.snapshot();
   }
 
+  /**
+   * {@code <prefix><yyMMdd>-<nnnnn>}: the strategy's prefix, the IST date of {@link #now()} and a counter modulo
+   * 100,000, zero-padded. The date part is formatted once per day and the counter padded by hand (orders are
+   * frequent in a backtest; no formatter per order).
+   */
   @Override
   public String newReferenceId() {
-    String prefix = referencePrefix + YYMMDD.format(LocalDate.ofEpochDay(Ist.epochDayOf(Math.max(0, now)))) + "-";
+    long day = Ist.epochDayOf(Math.max(0, now));
+    if (day != prefixDay || dayPrefix == null) {
+      dayPrefix = referencePrefix + YYMMDD.format(LocalDate.ofEpochDay(day)) + "-";
+      prefixDay = day;
+    }
+    String prefix = dayPrefix;
     String id;
     do { // skip ids the order service already knows: another strategy with the same prefix, or before a restart
       referenceCounter++;
-      id = prefix + String.format(Locale.ROOT, "%05d", referenceCounter % 100_000);
+      id = padded(prefix, referenceCounter % 100_000);
     } while (orders.isKnown(id));
     return id;
+  }
+
+  /** {@code prefix} followed by {@code n} (0 ≤ n < 100,000) as five digits. */
+  private static String padded(String prefix, long n) {
+    char[] digits = new char[5];
+    long v = n;
+    for (int i = 4; i >= 0; i--) {
+      digits[i] = (char) ('0' + v % 10);
+      v /= 10;
+    }
+    return new StringBuilder(prefix.length() + 5).append(prefix).append(digits).toString();
   }
 
   @Override
