@@ -97,7 +97,8 @@ public final class ExecutionTier implements AutoCloseable {
   private final Set<String> tradeIds = new HashSet<>();
   private long uncharged;
   private final Set<String> rejectedIds = new HashSet<>();
-  private Charges chargesTotal = Charges.NONE;
+  /** The charges booked so far, by component in {@link Charges}' order, ₹0.0001 units (no Money per fill). */
+  private final long[] chargesTotal = new long[8];
   private long submitted;
   private long rejected;
   private long fills;
@@ -388,11 +389,39 @@ public final class ExecutionTier implements AutoCloseable {
     if (risk != null) {
       risk.onFill();
     }
-    chargesTotal = chargesTotal.plus(c);
+    addCharges(c);
     fills++;
     for (int i = 0; i < tierListeners.size(); i++) {
       tierListeners.get(i).afterFill(fill, c);
     }
+  }
+
+  /** Adds a fill's charges to the totals, exactly as {@link Charges#plus} would (failing on overflow). */
+  private void addCharges(Charges c) {
+    long[] t = chargesTotal;
+    // all eight sums first, so an overflow leaves the totals as they were (as a failed Charges.plus did)
+    long brokerage = Math.addExact(t[0], c.brokerage().units());
+    long stt = Math.addExact(t[1], c.stt().units());
+    long exchange = Math.addExact(t[2], c.exchangeCharges().units());
+    long sebi = Math.addExact(t[3], c.sebiFee().units());
+    long stamp = Math.addExact(t[4], c.stampDuty().units());
+    long gst = Math.addExact(t[5], c.gst().units());
+    long dp = Math.addExact(t[6], c.dpCharges().units());
+    long ipft = Math.addExact(t[7], c.ipft().units());
+    t[0] = brokerage;
+    t[1] = stt;
+    t[2] = exchange;
+    t[3] = sebi;
+    t[4] = stamp;
+    t[5] = gst;
+    t[6] = dp;
+    t[7] = ipft;
+  }
+
+  private Charges totalCharges() {
+    long[] t = chargesTotal;
+    return new Charges(Money.ofUnits(t[0]), Money.ofUnits(t[1]), Money.ofUnits(t[2]), Money.ofUnits(t[3]),
+        Money.ofUnits(t[4]), Money.ofUnits(t[5]), Money.ofUnits(t[6]), Money.ofUnits(t[7]));
   }
 
   private void onUpdate(Order order) {
@@ -422,7 +451,8 @@ public final class ExecutionTier implements AutoCloseable {
 
   private void blockMargin(Order placed) {
     OrderRequest r = placed.request();
-    long price = r.limitPrice().or(r::triggerPrice).map(p -> p.units()).orElse(lastPriceUnits(r.instrument()));
+    long price = r.limitPrice().isPresent() ? r.limitPrice().orElseThrow().units()
+        : r.triggerPrice().isPresent() ? r.triggerPrice().orElseThrow().units() : lastPriceUnits(r.instrument());
     long net = netQuantity(r.instrument(), r.product());
     boolean reduces = Long.signum(net) == -Long.signum(r.signedQuantity()) && r.quantity() <= Math.abs(net);
     if (!reduces && price > 0) {
@@ -457,8 +487,9 @@ public final class ExecutionTier implements AutoCloseable {
     rejectionReasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
         .forEach(e -> reasons.put(firstRejection.get(e.getKey()), e.getValue()));
     Money gross = p.realizedPnl().plus(p.unrealizedPnl());
-    return new ExecutionSummary(submitted, placed, filled, partial, cancelled, rejected, reasons, fills, chargesTotal,
-        p.realizedPnl(), p.unrealizedPnl(), gross, gross.minus(chargesTotal.total()), p.openPositions());
+    Charges charged = totalCharges();
+    return new ExecutionSummary(submitted, placed, filled, partial, cancelled, rejected, reasons, fills, charged,
+        p.realizedPnl(), p.unrealizedPnl(), gross, gross.minus(charged.total()), p.openPositions());
   }
 
   @Override

@@ -40,6 +40,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -88,6 +89,9 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
   private final Map<BarInterval, Set<Instrument>> barSubscriptions = new EnumMap<>(BarInterval.class);
   private final Set<Instrument> tickSubscriptions = new HashSet<>();
   private final List<AutoCloseable> registrations = new ArrayList<>();
+  private static final Product[] PRODUCTS = Product.values();
+  /** Flat positions handed out, per instrument by product ordinal: asked for on every entry decision. */
+  private final Map<Instrument, Optional<Position>[]> flats = new HashMap<>();
   private boolean starting;
   private boolean started;
   private long now;
@@ -165,11 +169,15 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
       });
       registrations.add(r);
     }
-    registrations.add(orders.subscribe(new OrderListener() {
+    registrations.add(orders.subscribe(new OrderListener() { // per order event: no lambda
       @Override
       public void onOrderUpdate(Order order) {
         if (order.request().strategyId().equals(strategy.id())) {
-          call(ctx -> strategy.onOrderUpdate(order, ctx));
+          try {
+            strategy.onOrderUpdate(order, StrategyHost.this);
+          } catch (RuntimeException e) {
+            failed(e);
+          }
         }
       }
 
@@ -178,7 +186,11 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
         Optional<Order> order = orders.find(fill.referenceId());
         if (order.isPresent() && order.orElseThrow().request().strategyId().equals(strategy.id())) {
           advance(fill.timestampMillis());
-          call(ctx -> strategy.onFill(fill, ctx));
+          try {
+            strategy.onFill(fill, StrategyHost.this);
+          } catch (RuntimeException e) {
+            failed(e);
+          }
         }
       }
     }));
@@ -305,7 +317,23 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
       return Optional.empty();
     }
     // with an account wired, "nothing held" is a flat position, not an unknown one
-    return Optional.of(portfolio.position(instrument, product).orElseGet(() -> Position.flat(instrument, product)));
+    Optional<Position> held = portfolio.position(instrument, product);
+    return held.isPresent() ? held : flat(instrument, product);
+  }
+
+  /** The flat position of {@code instrument} under {@code product}, made once and kept (it never changes). */
+  private Optional<Position> flat(Instrument instrument, Product product) {
+    Optional<Position>[] byProduct = flats.get(instrument);
+    if (byProduct == null) {
+      byProduct = newByProduct();
+      flats.put(instrument, byProduct);
+    }
+    Optional<Position> flat = byProduct[product.ordinal()];
+    if (flat == null) {
+      flat = Optional.of(Position.flat(instrument, product));
+      byProduct[product.ordinal()] = flat;
+    }
+    return flat;
   }
 
   @Override
@@ -381,6 +409,11 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
       throw new NotFoundException("no calendar for " + exchange + " was configured; configured: " + calendars.keySet());
     }
     return c;
+  }
+
+  @SuppressWarnings("unchecked") // a generic array: created raw, holds only Optional<Position>
+  private static Optional<Position>[] newByProduct() {
+    return (Optional<Position>[]) new Optional<?>[PRODUCTS.length];
   }
 
   /** Configures a {@link StrategyHost}. */
