@@ -15,16 +15,35 @@ public final class Identifiers {
 
   private Identifiers() {}
 
-  /** Whether {@code id} is a valid strategy id. */
+  /**
+   * Whether {@code id} is a valid strategy id: matches {@link #STRATEGY_ID}. Checked character by character
+   * (every order carries a strategy id, so this runs per order): no matcher is made.
+   */
   public static boolean isStrategyId(String id) {
-    return STRATEGY_ID.matcher(id).matches();
+    int n = id.length();
+    if (n < 1 || n > 64 || !isLowerAlnum(id.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      char c = id.charAt(i);
+      if (!isLowerAlnum(c) && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLowerAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
   /** Returns {@code id}, or fails with a message naming {@code field} and the bad value. */
   public static String requireStrategyId(@org.jspecify.annotations.Nullable String id, String field) {
     ValidationException.required(id, field);
-    ValidationException.check(isStrategyId(id), field,
-        "must be 1-64 lower-case letters, digits, '_' or '-' starting with a letter or digit", "'" + id + "'");
+    if (!isStrategyId(id)) { // the message only for a bad id
+      ValidationException.check(false, field,
+          "must be 1-64 lower-case letters, digits, '_' or '-' starting with a letter or digit", "'" + id + "'");
+    }
     return id;
   }
 }

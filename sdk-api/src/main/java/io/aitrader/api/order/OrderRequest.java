@@ -9,7 +9,6 @@ import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.money.Money;
 import io.aitrader.api.money.Price;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,7 +65,6 @@ public record OrderRequest(
     Optional<String> algoId,
     Optional<String> tag) {
 
-  private static final Pattern REFERENCE_ID = Pattern.compile("[A-Za-z0-9-]{8,20}");
   private static final int MAX_LABEL = 64;
 
   /** Validates every component; see the type's rules. */
@@ -82,21 +80,27 @@ public record OrderRequest(
     required(algoId, "OrderRequest.algoId");
     required(tag, "OrderRequest.tag");
     check(instrument.type().isTradable(), "OrderRequest.instrument", "must be tradable (an index is not)", instrument);
-    check(quantity > 0 && quantity % instrument.lotSize() == 0, "OrderRequest.quantity",
-        "must be a positive multiple of lot size " + instrument.lotSize(), quantity);
+    // messages are built only for a bad value: a request is made per order
+    if (quantity <= 0 || quantity % instrument.lotSize() != 0) {
+      check(false, "OrderRequest.quantity", "must be a positive multiple of lot size " + instrument.lotSize(), quantity);
+    }
     checkPrice("OrderRequest.limitPrice", limitPrice, orderType.requiresLimitPrice(), orderType, instrument);
     checkPrice("OrderRequest.triggerPrice", triggerPrice, orderType.requiresTriggerPrice(), orderType, instrument);
     if (orderType == OrderType.SL) {
       Price limit = limitPrice.orElseThrow();
       Price trigger = triggerPrice.orElseThrow();
       if (side == Side.BUY) {
-        check(trigger.compareTo(limit) <= 0, "OrderRequest.triggerPrice", "must be <= limitPrice " + limit + " for a BUY SL order", trigger);
-      } else {
-        check(trigger.compareTo(limit) >= 0, "OrderRequest.triggerPrice", "must be >= limitPrice " + limit + " for a SELL SL order", trigger);
+        if (trigger.compareTo(limit) > 0) {
+          check(false, "OrderRequest.triggerPrice", "must be <= limitPrice " + limit + " for a BUY SL order", trigger);
+        }
+      } else if (trigger.compareTo(limit) < 0) {
+        check(false, "OrderRequest.triggerPrice", "must be >= limitPrice " + limit + " for a SELL SL order", trigger);
       }
     }
-    check(isValidReferenceId(referenceId), "OrderRequest.referenceId",
-        "must be 8-20 letters or digits with at most two '-'", "'" + referenceId + "'");
+    if (!isValidReferenceId(referenceId)) {
+      check(false, "OrderRequest.referenceId", "must be 8-20 letters or digits with at most two '-'",
+          "'" + referenceId + "'");
+    }
     Identifiers.requireStrategyId(strategyId, "OrderRequest.strategyId");
     checkLabel("OrderRequest.algoId", algoId);
     checkLabel("OrderRequest.tag", tag);
@@ -104,16 +108,21 @@ public record OrderRequest(
 
   /**
    * Whether {@code id} is a valid Groww {@code order_reference_id}: 8–20 characters, ASCII letters, digits and at
-   * most two {@code '-'}.
+   * most two {@code '-'} (the pattern {@code [A-Za-z0-9-]{8,20}}, checked character by character: no matcher per
+   * order).
    */
   public static boolean isValidReferenceId(String id) {
-    if (!REFERENCE_ID.matcher(id).matches()) {
+    int n = id.length();
+    if (n < 8 || n > 20) {
       return false;
     }
     int dashes = 0;
-    for (int i = 0; i < id.length(); i++) {
-      if (id.charAt(i) == '-') {
+    for (int i = 0; i < n; i++) {
+      char c = id.charAt(i);
+      if (c == '-') {
         dashes++;
+      } else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+        return false;
       }
     }
     return dashes <= 2;
@@ -153,19 +162,29 @@ public record OrderRequest(
 
   private static void checkPrice(String field, Optional<Price> price, boolean needed, OrderType type, Instrument instrument) {
     if (!needed) {
-      check(price.isEmpty(), field, "must be empty for a " + type + " order", price.map(Price::toString).orElse(""));
+      if (price.isPresent()) {
+        check(false, field, "must be empty for a " + type + " order", price.orElseThrow().toString());
+      }
       return;
     }
-    check(price.isPresent(), field, "is required for a " + type + " order", "empty");
+    if (price.isEmpty()) {
+      check(false, field, "is required for a " + type + " order", "empty");
+    }
     Price p = price.orElseThrow();
     check(p.isPositive(), field, "must be > 0", p);
-    check(p.isMultipleOf(instrument.tickSize()), field,
-        "must be a multiple of tick size " + instrument.tickSize() + " (instrument " + instrument + ")", p);
+    if (!p.isMultipleOf(instrument.tickSize())) {
+      check(false, field, "must be a multiple of tick size " + instrument.tickSize() + " (instrument " + instrument
+          + ")", p);
+    }
   }
 
   private static void checkLabel(String field, Optional<String> value) {
-    value.ifPresent(v -> check(!v.isBlank() && v.length() <= MAX_LABEL, field,
-        "must be non-blank and at most " + MAX_LABEL + " characters when present", "'" + v + "'"));
+    if (value.isPresent()) {
+      String v = value.orElseThrow();
+      if (v.isBlank() || v.length() > MAX_LABEL) {
+        check(false, field, "must be non-blank and at most " + MAX_LABEL + " characters when present", "'" + v + "'");
+      }
+    }
   }
 
   /**

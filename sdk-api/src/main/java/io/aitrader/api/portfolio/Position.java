@@ -38,8 +38,10 @@ public record Position(Instrument instrument, Product product, long netQuantity,
     required(product, "Position.product");
     required(costBasis, "Position.costBasis");
     required(realizedPnl, "Position.realizedPnl");
-    check(Long.signum(costBasis.units()) == Long.signum(netQuantity), "Position.costBasis",
-        "must have the sign of netQuantity " + netQuantity + " (instrument " + instrument + ")", costBasis);
+    if (Long.signum(costBasis.units()) != Long.signum(netQuantity)) { // the message only for a bad value
+      check(false, "Position.costBasis", "must have the sign of netQuantity " + netQuantity + " (instrument "
+          + instrument + ")", costBasis);
+    }
   }
 
   /** A flat position with no history. */

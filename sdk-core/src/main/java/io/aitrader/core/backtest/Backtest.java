@@ -28,6 +28,7 @@ import io.aitrader.core.signals.DefaultSignalService;
 import io.aitrader.core.strategy.StrategyHost;
 import io.aitrader.core.time.ManualTimeSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,19 +166,19 @@ public final class Backtest {
     BacktestRun execute(Progress progress) {
       host.start();
       int n = instruments.size();
-      @SuppressWarnings("unchecked")
-      List<Bar>[] day = (List<Bar>[]) new List<?>[n];
-      int[] cursor = new int[n];
+      SessionBars[] day = new SessionBars[n];
+      for (int k = 0; k < n; k++) {
+        day[k] = new SessionBars();
+      }
       for (int s = 0; s < sessions.size(); s++) {
         TradingSession session = sessions.get(s);
         clock.set(Math.max(clock.currentTimeMillis(), session.openMillis()));
         tier.sessionStarted(session);
         host.sessionStarted(session);
         for (int k = 0; k < n; k++) {
-          day[k] = load(k, session);
-          cursor[k] = 0;
+          load(k, session, day[k]);
         }
-        runSession(day, cursor);
+        runSession(day);
         clock.set(Math.max(clock.currentTimeMillis(), session.closeMillis()));
         host.sessionEnded(session);
         tier.sessionEnded(session);
@@ -188,53 +189,52 @@ public final class Backtest {
       return finish();
     }
 
-    /** Merges the session's bars by open time and publishes them slot by slot. */
-    private void runSession(List<Bar>[] day, int[] cursor) {
+    /**
+     * Merges the session's bars by open time and publishes them slot by slot. One pass per slot: publishing the
+     * slot's bars also finds the next slot's open time (the smallest open time at the cursors afterwards).
+     */
+    private void runSession(SessionBars[] day) {
       int n = day.length;
-      while (true) {
-        long next = Long.MAX_VALUE;
-        for (int k = 0; k < n; k++) {
-          List<Bar> bars = day[k];
-          if (cursor[k] < bars.size()) {
-            long t = bars.get(cursor[k]).openTimeMillis();
-            if (t < next) {
-              next = t;
-            }
-          }
-        }
-        if (next == Long.MAX_VALUE) {
-          return;
-        }
+      long next = Long.MAX_VALUE;
+      for (int k = 0; k < n; k++) {
+        next = Math.min(next, day[k].openTime());
+      }
+      while (next != Long.MAX_VALUE) {
         long close = Long.MIN_VALUE;
+        long following = Long.MAX_VALUE;
         for (int k = 0; k < n; k++) {
-          List<Bar> bars = day[k];
-          int c = cursor[k];
-          if (c < bars.size()) {
-            Bar bar = bars.get(c);
-            if (bar.openTimeMillis() == next) {
-              if (bar.closeTimeMillis() > clock.currentTimeMillis()) {
-                clock.set(bar.closeTimeMillis());
-              }
-              close = Math.max(close, bar.closeTimeMillis());
-              digest.add(k, bar);
-              barCounts[k]++;
-              bus.publish(topic, bar);
-              cursor[k] = c + 1;
+          SessionBars d = day[k];
+          long open = d.openTime();
+          if (open == next) {
+            Bar bar = d.bars[d.cursor];
+            long barClose = bar.closeTimeMillis();
+            if (barClose > clock.currentTimeMillis()) {
+              clock.set(barClose);
             }
+            close = Math.max(close, barClose);
+            digest.add(k, bar);
+            barCounts[k]++;
+            bus.publish(topic, bar);
+            d.cursor++;
+            open = d.openTime();
           }
+          following = Math.min(following, open);
         }
         if (close > equity.lastTimeMillis()) {
           equity.add(close, tier.portfolio().equity().units(), tier.grossExposureUnits());
         }
+        next = following;
       }
     }
 
-    /** The session's bars of instrument {@code k}, checked: right instrument and interval, inside, ordered, complete. */
-    private List<Bar> load(int k, TradingSession session) {
+    /** The session's bars of instrument {@code k}, checked: right instrument and interval, inside, ordered, complete; copied into {@code into}. */
+    private void load(int k, TradingSession session, SessionBars into) {
       Instrument instrument = instruments.get(k);
       List<Bar> bars = config.data().bars(instrument, interval, session);
       long previous = Long.MIN_VALUE;
-      for (int i = 0, size = bars.size(); i < size; i++) {
+      int size = bars.size();
+      into.reset(size);
+      for (int i = 0; i < size; i++) {
         Bar b = bars.get(i);
         String problem = null;
         if (!b.instrument().equals(instrument)) {
@@ -255,11 +255,12 @@ public final class Backtest {
               + " " + problem);
         }
         previous = b.openTimeMillis();
+        into.bars[i] = b;
+        into.openTimes[i] = previous;
       }
       if (bars.isEmpty()) {
         missing.get(k).add(session.date());
       }
-      return bars;
     }
 
     private void checkIntradayLeftOpen(TradingSession session) {
@@ -299,6 +300,35 @@ public final class Backtest {
           config.parameters().values(), modelVersion, config.chargesVersion(), SdkVersion.version());
       return new BacktestRun(settings, fingerprint, equity.build(), fills, summary, perInstrument, sessions.size(),
           warnings);
+    }
+
+    /**
+     * One instrument's bars of the current session in arrays (reused from session to session), with a cursor: the
+     * merge reads open times from a {@code long[]} instead of calling into a list per bar.
+     */
+    private static final class SessionBars {
+      Bar[] bars = new Bar[0];
+      /** Open times of {@link #bars}, then {@link Long#MAX_VALUE} at {@link #size} as the end marker. */
+      long[] openTimes = {Long.MAX_VALUE};
+      int size;
+      int cursor;
+
+      void reset(int newSize) {
+        if (bars.length < newSize) {
+          bars = new Bar[newSize];
+          openTimes = new long[newSize + 1];
+        } else {
+          Arrays.fill(bars, newSize, size > newSize ? size : newSize, null); // drop last session's tail
+        }
+        size = newSize;
+        cursor = 0;
+        openTimes[newSize] = Long.MAX_VALUE;
+      }
+
+      /** The open time of the bar at the cursor, or {@link Long#MAX_VALUE} when the session's bars are done. */
+      long openTime() {
+        return openTimes[cursor];
+      }
     }
 
     private static String abbreviate(List<java.time.LocalDate> dates) {

@@ -82,17 +82,23 @@ public final class ExecutionTier implements AutoCloseable {
   private final OrderService orderService = new RecordingOrders();
   private final List<TierListener> tierListeners = new ArrayList<>();
   private final Registration orderSubscription;
-  private final Map<Instrument, long[]> lastPrices = new HashMap<>();
-  /** Net quantity per instrument, indexed by product ordinal: kept from fills so the funds check needs no snapshot. */
-  private final Map<Instrument, long[]> netQuantities = new HashMap<>();
   private static final Product[] PRODUCTS = Product.values();
+  /** Last price and net quantities of every instrument seen: one lookup per market event. */
+  private final Map<Instrument, InstrumentState> instruments = new HashMap<>();
+  /** The instruments that have had a fill, in first-fill order: what exposure and margin sums walk. */
+  private final List<InstrumentState> traded = new ArrayList<>();
+  /** Σ over {@link #traded} of their {@link InstrumentState#grossUnits}: the gross exposure, kept as prices and quantities move. */
+  private long grossUnits;
+  /** Whether {@link #grossUnits} could not be kept (an overflow): {@link #exposureUnits} then sums afresh, and fails as it would. */
+  private boolean grossLost;
   private final Map<String, Long> rejectionReasons = new LinkedHashMap<>();
   private final Map<String, String> firstRejection = new HashMap<>();
   private final Set<String> submittedIds = new HashSet<>();
   private final Set<String> tradeIds = new HashSet<>();
   private long uncharged;
   private final Set<String> rejectedIds = new HashSet<>();
-  private Charges chargesTotal = Charges.NONE;
+  /** The charges booked so far, by component in {@link Charges}' order, ₹0.0001 units (no Money per fill). */
+  private final long[] chargesTotal = new long[8];
   private long submitted;
   private long rejected;
   private long fills;
@@ -199,7 +205,7 @@ public final class ExecutionTier implements AutoCloseable {
       paper.onTick(tick);
     }
     if (tick.lastPrice() > 0) {
-      lastPrices.computeIfAbsent(tick.instrument(), i -> new long[1])[0] = tick.lastPrice();
+      priced(state(tick.instrument()), tick.lastPrice());
       portfolio.mark(tick.instrument(), tick.lastPrice(), tick.timestampMillis());
     }
     if (risk != null) {
@@ -221,7 +227,7 @@ public final class ExecutionTier implements AutoCloseable {
       paper.onBar(bar);
     }
     if (bar.complete() && bar.close() > 0) {
-      lastPrices.computeIfAbsent(bar.instrument(), i -> new long[1])[0] = bar.close();
+      priced(state(bar.instrument()), bar.close());
       portfolio.mark(bar.instrument(), bar.close(), bar.closeTimeMillis());
     }
     if (risk != null) {
@@ -254,26 +260,32 @@ public final class ExecutionTier implements AutoCloseable {
 
   /** The last traded price of {@code instrument} seen by {@link #onTick}, in ₹0.0001 units, or 0. */
   public long lastPriceUnits(Instrument instrument) {
-    long[] p = lastPrices.get(instrument);
-    return p == null ? 0 : p[0];
+    InstrumentState s = instruments.get(instrument);
+    return s == null ? 0 : s.lastPrice;
   }
 
   TimeSource clock() {
     return clock;
   }
 
-  /** Σ |net quantity × last price| over the open positions of every product, ₹0.0001 units (0 when flat). */
+  /**
+   * Σ |net quantity × last price| over the open positions of every product, ₹0.0001 units (0 when flat). Kept as
+   * marks and fills arrive, so reading it costs nothing (a backtest samples it after every bar close time).
+   */
   public long grossExposureUnits() {
     return exposureUnits(true);
   }
 
   /** Σ |net × last price| (gross) or Σ net × last price (net) over the open positions, ₹0.0001 units. */
   long exposureUnits(boolean gross) {
+    if (gross && !grossLost) {
+      return grossUnits;
+    }
     long sum = 0;
-    for (Map.Entry<Instrument, long[]> e : netQuantities.entrySet()) {
-      long price = lastPriceUnits(e.getKey());
-      for (long q : e.getValue()) {
-        long value = Math.multiplyExact(price, q);
+    for (int i = 0, n = traded.size(); i < n; i++) {
+      InstrumentState s = traded.get(i);
+      for (long q : s.net) {
+        long value = Math.multiplyExact(s.lastPrice, q);
         sum = Math.addExact(sum, gross ? Math.abs(value) : value);
       }
     }
@@ -282,8 +294,43 @@ public final class ExecutionTier implements AutoCloseable {
 
   /** The account's net quantity in {@code instrument} under {@code product}, kept from fills. */
   long netQuantity(Instrument instrument, Product product) {
-    long[] q = netQuantities.get(instrument);
-    return q == null ? 0 : q[product.ordinal()];
+    InstrumentState s = instruments.get(instrument);
+    return s == null ? 0 : s.net[product.ordinal()];
+  }
+
+  /** The state of {@code instrument}, made on first sight. */
+  private InstrumentState state(Instrument instrument) {
+    InstrumentState s = instruments.get(instrument);
+    if (s == null) {
+      s = new InstrumentState();
+      instruments.put(instrument, s);
+    }
+    return s;
+  }
+
+  /** A new last price: the instrument's share of the gross exposure follows when it is traded. */
+  private void priced(InstrumentState s, long price) {
+    s.lastPrice = price;
+    if (s.traded) {
+      regross(s);
+    }
+  }
+
+  /** Recomputes {@code s}'s share of the gross exposure and adjusts the total; an overflow drops the running total. */
+  private void regross(InstrumentState s) {
+    if (grossLost) {
+      return;
+    }
+    try {
+      long share = 0;
+      for (long q : s.net) {
+        share = Math.addExact(share, Math.abs(Math.multiplyExact(s.lastPrice, q)));
+      }
+      grossUnits = Math.addExact(grossUnits - s.grossUnits, share);
+      s.grossUnits = share;
+    } catch (ArithmeticException e) { // absurd values: exposureUnits sums afresh (and fails there, as it always did)
+      grossLost = true;
+    }
   }
 
   private Optional<String> fundsRefusal(OrderRequest request, long priceUnits) {
@@ -305,11 +352,12 @@ public final class ExecutionTier implements AutoCloseable {
   /** Equity − margin held by open positions at their last marks − margin blocked for open orders. */
   private long marginAvailableUnits() {
     long used = 0;
-    for (Map.Entry<Instrument, long[]> e : netQuantities.entrySet()) {
-      long[] q = e.getValue();
+    for (int i = 0, n = traded.size(); i < n; i++) {
+      InstrumentState s = traded.get(i);
+      long[] q = s.net;
       for (int k = 0; k < q.length; k++) {
         if (q[k] != 0) {
-          long value = Math.abs(Math.multiplyExact(lastPriceUnits(e.getKey()), q[k]));
+          long value = Math.abs(Math.multiplyExact(s.lastPrice, q[k]));
           used = Math.addExact(used, margins.marginUnits(PRODUCTS[k], value));
         }
       }
@@ -331,16 +379,49 @@ public final class ExecutionTier implements AutoCloseable {
       c = Charges.NONE;
     }
     portfolio.apply(fill, c);
-    netQuantities.computeIfAbsent(fill.instrument(), i -> new long[PRODUCTS.length])[fill.product().ordinal()] +=
-        fill.signedQuantity();
+    InstrumentState s = state(fill.instrument());
+    if (!s.traded) {
+      s.traded = true;
+      traded.add(s);
+    }
+    s.net[fill.product().ordinal()] += fill.signedQuantity();
+    regross(s);
     if (risk != null) {
       risk.onFill();
     }
-    chargesTotal = chargesTotal.plus(c);
+    addCharges(c);
     fills++;
     for (int i = 0; i < tierListeners.size(); i++) {
       tierListeners.get(i).afterFill(fill, c);
     }
+  }
+
+  /** Adds a fill's charges to the totals, exactly as {@link Charges#plus} would (failing on overflow). */
+  private void addCharges(Charges c) {
+    long[] t = chargesTotal;
+    // all eight sums first, so an overflow leaves the totals as they were (as a failed Charges.plus did)
+    long brokerage = Math.addExact(t[0], c.brokerage().units());
+    long stt = Math.addExact(t[1], c.stt().units());
+    long exchange = Math.addExact(t[2], c.exchangeCharges().units());
+    long sebi = Math.addExact(t[3], c.sebiFee().units());
+    long stamp = Math.addExact(t[4], c.stampDuty().units());
+    long gst = Math.addExact(t[5], c.gst().units());
+    long dp = Math.addExact(t[6], c.dpCharges().units());
+    long ipft = Math.addExact(t[7], c.ipft().units());
+    t[0] = brokerage;
+    t[1] = stt;
+    t[2] = exchange;
+    t[3] = sebi;
+    t[4] = stamp;
+    t[5] = gst;
+    t[6] = dp;
+    t[7] = ipft;
+  }
+
+  private Charges totalCharges() {
+    long[] t = chargesTotal;
+    return new Charges(Money.ofUnits(t[0]), Money.ofUnits(t[1]), Money.ofUnits(t[2]), Money.ofUnits(t[3]),
+        Money.ofUnits(t[4]), Money.ofUnits(t[5]), Money.ofUnits(t[6]), Money.ofUnits(t[7]));
   }
 
   private void onUpdate(Order order) {
@@ -370,7 +451,8 @@ public final class ExecutionTier implements AutoCloseable {
 
   private void blockMargin(Order placed) {
     OrderRequest r = placed.request();
-    long price = r.limitPrice().or(r::triggerPrice).map(p -> p.units()).orElse(lastPriceUnits(r.instrument()));
+    long price = r.limitPrice().isPresent() ? r.limitPrice().orElseThrow().units()
+        : r.triggerPrice().isPresent() ? r.triggerPrice().orElseThrow().units() : lastPriceUnits(r.instrument());
     long net = netQuantity(r.instrument(), r.product());
     boolean reduces = Long.signum(net) == -Long.signum(r.signedQuantity()) && r.quantity() <= Math.abs(net);
     if (!reduces && price > 0) {
@@ -405,8 +487,9 @@ public final class ExecutionTier implements AutoCloseable {
     rejectionReasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
         .forEach(e -> reasons.put(firstRejection.get(e.getKey()), e.getValue()));
     Money gross = p.realizedPnl().plus(p.unrealizedPnl());
-    return new ExecutionSummary(submitted, placed, filled, partial, cancelled, rejected, reasons, fills, chargesTotal,
-        p.realizedPnl(), p.unrealizedPnl(), gross, gross.minus(chargesTotal.total()), p.openPositions());
+    Charges charged = totalCharges();
+    return new ExecutionSummary(submitted, placed, filled, partial, cancelled, rejected, reasons, fills, charged,
+        p.realizedPnl(), p.unrealizedPnl(), gross, gross.minus(charged.total()), p.openPositions());
   }
 
   @Override
@@ -414,6 +497,18 @@ public final class ExecutionTier implements AutoCloseable {
     orderSubscription.close();
     orders.close();
     broker.close();
+  }
+
+  /** One instrument's last price and the account's net quantities in it. */
+  private static final class InstrumentState {
+    /** Last tick price or bar close, ₹0.0001 units; 0 before any. */
+    long lastPrice;
+    /** Net quantity by product ordinal, kept from fills so the funds check needs no snapshot. */
+    final long[] net = new long[PRODUCTS.length];
+    /** Whether a fill was seen: the instrument is then in {@link #traded}. */
+    boolean traded;
+    /** Σ |net × last price| over the products: this instrument's part of {@link #grossUnits}. */
+    long grossUnits;
   }
 
   /** Hooks into the tier's event handling; both default to nothing. Called on the thread delivering the events. */

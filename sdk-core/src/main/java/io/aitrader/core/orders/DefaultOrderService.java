@@ -24,11 +24,12 @@ import io.aitrader.api.order.OrderStore;
 import io.aitrader.api.order.StoredOrder;
 import io.aitrader.api.time.TimeSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,10 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
   /** The orders not yet terminal, in submission order: what {@link #openOrders()} reads without scanning history. */
   private final Map<String, Order> open = new LinkedHashMap<>();
   private final Map<String, List<String>> slicesByParent = new LinkedHashMap<>();
-  private final List<OrderListener> listeners = new CopyOnWriteArrayList<>();
+  private static final OrderListener[] NO_LISTENERS = new OrderListener[0];
+  /** Copy on write under {@link #listenersLock}; each update reads the array as it is (no iterator per update). */
+  private volatile OrderListener[] listeners = NO_LISTENERS;
+  private final Object listenersLock = new Object();
   private final Registration brokerSubscription;
   private long illegalUpdates;
   private long unknownUpdates;
@@ -356,8 +360,28 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
   @Override
   public Registration subscribe(OrderListener listener) {
     required(listener, "listener");
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    synchronized (listenersLock) {
+      OrderListener[] grown = Arrays.copyOf(listeners, listeners.length + 1);
+      grown[grown.length - 1] = listener;
+      listeners = grown;
+    }
+    return () -> unsubscribe(listener);
+  }
+
+  /** Removes the first subscription of {@code listener} (by {@code equals}), if any. */
+  private void unsubscribe(OrderListener listener) {
+    synchronized (listenersLock) {
+      OrderListener[] current = listeners;
+      for (int i = 0; i < current.length; i++) {
+        if (current[i].equals(listener)) {
+          OrderListener[] shrunk = new OrderListener[current.length - 1];
+          System.arraycopy(current, 0, shrunk, 0, i);
+          System.arraycopy(current, i + 1, shrunk, i, current.length - i - 1);
+          listeners = shrunk;
+          return;
+        }
+      }
+    }
   }
 
   /**

@@ -19,7 +19,17 @@ import java.util.Optional;
  * Nothing survives the process. Thread-safe (synchronized).
  */
 public final class InMemoryOrderStore implements OrderStore {
-  private final Map<String, StoredOrder> orders = new LinkedHashMap<>();
+  /** Per reference id, in recording order, the latest record: replaced in its holder, one map lookup per change. */
+  private final Map<String, Entry> orders = new LinkedHashMap<>();
+
+  /** The latest record of one order. */
+  private static final class Entry {
+    StoredOrder current;
+
+    Entry(StoredOrder current) {
+      this.current = current;
+    }
+  }
 
   @Override
   public String name() {
@@ -29,33 +39,40 @@ public final class InMemoryOrderStore implements OrderStore {
   @Override
   public synchronized void recordIntent(OrderRequest request, long atMillis) {
     required(request, "request");
-    check(!orders.containsKey(request.referenceId()), "request.referenceId",
-        "was already recorded: a reference id names one order forever; use a new one", request.referenceId());
-    orders.put(request.referenceId(), new StoredOrder(request, atMillis, Optional.empty(), Optional.empty()));
+    if (orders.containsKey(request.referenceId())) {
+      check(false, "request.referenceId", "was already recorded: a reference id names one order forever; use a new one",
+          request.referenceId());
+    }
+    orders.put(request.referenceId(), new Entry(new StoredOrder(request, atMillis, Optional.empty(), Optional.empty())));
   }
 
   @Override
   public synchronized void recordState(Order order) {
-    StoredOrder known = require(order.referenceId());
-    orders.put(order.referenceId(), new StoredOrder(known.request(), known.recordedAtMillis(), Optional.of(order),
-        Optional.empty()));
+    Entry e = require(order.referenceId());
+    StoredOrder known = e.current;
+    e.current = new StoredOrder(known.request(), known.recordedAtMillis(), Optional.of(order), Optional.empty());
   }
 
   @Override
   public synchronized void recordFailure(String referenceId, String reason, long atMillis) {
-    StoredOrder known = require(referenceId);
-    orders.put(referenceId, new StoredOrder(known.request(), known.recordedAtMillis(), Optional.empty(),
-        Optional.of(reason)));
+    Entry e = require(referenceId);
+    StoredOrder known = e.current;
+    e.current = new StoredOrder(known.request(), known.recordedAtMillis(), Optional.empty(), Optional.of(reason));
   }
 
   @Override
   public synchronized Optional<StoredOrder> find(String referenceId) {
-    return Optional.ofNullable(orders.get(referenceId));
+    Entry e = orders.get(referenceId);
+    return e == null ? Optional.empty() : Optional.of(e.current);
   }
 
   @Override
   public synchronized List<StoredOrder> orders() {
-    return List.copyOf(new ArrayList<>(orders.values()));
+    List<StoredOrder> all = new ArrayList<>(orders.size());
+    for (Entry e : orders.values()) {
+      all.add(e.current);
+    }
+    return List.copyOf(all);
   }
 
   @Override
@@ -63,8 +80,8 @@ public final class InMemoryOrderStore implements OrderStore {
     // nothing to release
   }
 
-  private StoredOrder require(String referenceId) {
-    StoredOrder known = orders.get(referenceId);
+  private Entry require(String referenceId) {
+    Entry known = orders.get(referenceId);
     if (known == null) {
       throw new NotFoundException("no order intent recorded for reference id " + referenceId
           + "; record the intent before its state");

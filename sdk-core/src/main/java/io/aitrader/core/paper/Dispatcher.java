@@ -5,7 +5,7 @@ import io.aitrader.api.order.Fill;
 import io.aitrader.api.order.Order;
 import io.aitrader.api.order.OrderListener;
 import java.util.ArrayDeque;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +27,37 @@ final class Dispatcher {
     }
   }
 
-  private final CopyOnWriteArrayList<Slot> slots = new CopyOnWriteArrayList<>();
+  private static final Slot[] NO_SLOTS = new Slot[0];
+
+  /** Copy on write under {@link #slotsLock}; delivery reads the array as it is (no iterator per event). */
+  private volatile Slot[] slots = NO_SLOTS;
+  private final Object slotsLock = new Object();
   private final ArrayDeque<Object> pending = new ArrayDeque<>();
   private boolean draining;
 
   Registration subscribe(OrderListener listener) {
     Slot slot = new Slot(listener);
-    slots.add(slot);
-    return () -> slots.remove(slot);
+    synchronized (slotsLock) {
+      Slot[] grown = Arrays.copyOf(slots, slots.length + 1);
+      grown[grown.length - 1] = slot;
+      slots = grown;
+    }
+    return () -> remove(slot);
+  }
+
+  private void remove(Slot slot) {
+    synchronized (slotsLock) {
+      Slot[] current = slots;
+      for (int i = 0; i < current.length; i++) {
+        if (current[i] == slot) {
+          Slot[] shrunk = new Slot[current.length - 1];
+          System.arraycopy(current, 0, shrunk, 0, i);
+          System.arraycopy(current, i + 1, shrunk, i, current.length - i - 1);
+          slots = shrunk;
+          return;
+        }
+      }
+    }
   }
 
   void queue(Order update) {
@@ -62,12 +85,14 @@ final class Dispatcher {
   }
 
   void clear() {
-    slots.clear();
+    synchronized (slotsLock) {
+      slots = NO_SLOTS;
+    }
     pending.clear();
   }
 
   private void deliver(Object event) {
-    for (Slot slot : slots) {
+    for (Slot slot : slots) { // the array as it is now: no iterator
       try {
         if (event instanceof Fill fill) {
           slot.listener.onFill(fill);

@@ -78,7 +78,7 @@ final class Ledger {
     }
     long price = fill.price().units();
     long signed = fill.signedQuantity();
-    long chargeUnits = charges.total().units();
+    long chargeUnits = totalUnits(charges);
     InstrumentBook book = books.get(fill.instrument());
     PositionState existing = book == null ? null : book.byProduct[fill.product().ordinal()];
     long qty = existing == null ? 0 : existing.quantity;
@@ -159,12 +159,28 @@ final class Ledger {
     return p;
   }
 
+  /**
+   * {@code charges.total().units()} without the intermediate {@link Money}s: the same exact sum, in the same order,
+   * failing on overflow as {@link Money#plus} does.
+   */
+  static long totalUnits(Charges c) {
+    long t = Math.addExact(c.brokerage().units(), c.stt().units());
+    t = Math.addExact(t, c.exchangeCharges().units());
+    t = Math.addExact(t, c.sebiFee().units());
+    t = Math.addExact(t, c.stampDuty().units());
+    t = Math.addExact(t, c.gst().units());
+    t = Math.addExact(t, c.dpCharges().units());
+    return Math.addExact(t, c.ipft().units());
+  }
+
   // ---- margin --------------------------------------------------------------------------------------------
 
   void block(String referenceId, Money amount) {
     requireText(referenceId, "referenceId");
     required(amount, "amount");
-    check(!amount.isNegative(), "amount", "must be >= 0 (reference " + referenceId + ")", amount);
+    if (amount.isNegative()) { // the message only for a bad amount: margins are blocked per order
+      check(false, "amount", "must be >= 0 (reference " + referenceId + ")", amount);
+    }
     Long previous = blocked.get(referenceId);
     long total = Math.addExact(Math.subtractExact(blockedUnits, previous == null ? 0 : previous), amount.units());
     blocked.put(referenceId, amount.units());

@@ -4,6 +4,7 @@ import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.money.Money;
 import io.aitrader.api.order.Product;
 import io.aitrader.api.portfolio.Position;
+import org.jspecify.annotations.Nullable;
 
 /** The mutable primitive state of one position; owned by {@link DefaultPortfolioService} under its lock. */
 final class PositionState {
@@ -12,6 +13,7 @@ final class PositionState {
   long quantity;
   long costUnits;
   long realizedUnits;
+  private @Nullable Position last;
 
   PositionState(Instrument instrument, Product product) {
     this.instrument = instrument;
@@ -23,7 +25,17 @@ final class PositionState {
     return markUnits <= 0 ? 0 : Math.subtractExact(Math.multiplyExact(markUnits, quantity), costUnits);
   }
 
+  /**
+   * The position as an immutable value. The last one made is kept and handed out again while quantity, cost and
+   * realized PnL are unchanged (a strategy asks for its position far more often than fills change it).
+   */
   Position toPosition() {
-    return new Position(instrument, product, quantity, Money.ofUnits(costUnits), Money.ofUnits(realizedUnits));
+    Position p = last;
+    if (p == null || p.netQuantity() != quantity || p.costBasis().units() != costUnits
+        || p.realizedPnl().units() != realizedUnits) {
+      p = new Position(instrument, product, quantity, Money.ofUnits(costUnits), Money.ofUnits(realizedUnits));
+      last = p;
+    }
+    return p;
   }
 }

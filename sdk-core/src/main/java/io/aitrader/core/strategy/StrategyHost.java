@@ -40,6 +40,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -88,10 +89,15 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
   private final Map<BarInterval, Set<Instrument>> barSubscriptions = new EnumMap<>(BarInterval.class);
   private final Set<Instrument> tickSubscriptions = new HashSet<>();
   private final List<AutoCloseable> registrations = new ArrayList<>();
+  private static final Product[] PRODUCTS = Product.values();
+  /** Flat positions handed out, per instrument by product ordinal: asked for on every entry decision. */
+  private final Map<Instrument, Optional<Position>[]> flats = new HashMap<>();
   private boolean starting;
   private boolean started;
   private long now;
   private long referenceCounter;
+  private long prefixDay = Long.MIN_VALUE;
+  private @Nullable String dayPrefix;
   private long failures;
   private long signalsEmitted;
 
@@ -163,11 +169,15 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
       });
       registrations.add(r);
     }
-    registrations.add(orders.subscribe(new OrderListener() {
+    registrations.add(orders.subscribe(new OrderListener() { // per order event: no lambda
       @Override
       public void onOrderUpdate(Order order) {
         if (order.request().strategyId().equals(strategy.id())) {
-          call(ctx -> strategy.onOrderUpdate(order, ctx));
+          try {
+            strategy.onOrderUpdate(order, StrategyHost.this);
+          } catch (RuntimeException e) {
+            failed(e);
+          }
         }
       }
 
@@ -176,7 +186,11 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
         Optional<Order> order = orders.find(fill.referenceId());
         if (order.isPresent() && order.orElseThrow().request().strategyId().equals(strategy.id())) {
           advance(fill.timestampMillis());
-          call(ctx -> strategy.onFill(fill, ctx));
+          try {
+            strategy.onFill(fill, StrategyHost.this);
+          } catch (RuntimeException e) {
+            failed(e);
+          }
         }
       }
     }));
@@ -303,7 +317,23 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
       return Optional.empty();
     }
     // with an account wired, "nothing held" is a flat position, not an unknown one
-    return Optional.of(portfolio.position(instrument, product).orElseGet(() -> Position.flat(instrument, product)));
+    Optional<Position> held = portfolio.position(instrument, product);
+    return held.isPresent() ? held : flat(instrument, product);
+  }
+
+  /** The flat position of {@code instrument} under {@code product}, made once and kept (it never changes). */
+  private Optional<Position> flat(Instrument instrument, Product product) {
+    Optional<Position>[] byProduct = flats.get(instrument);
+    if (byProduct == null) {
+      byProduct = newByProduct();
+      flats.put(instrument, byProduct);
+    }
+    Optional<Position> flat = byProduct[product.ordinal()];
+    if (flat == null) {
+      flat = Optional.of(Position.flat(instrument, product));
+      byProduct[product.ordinal()] = flat;
+    }
+    return flat;
   }
 
   @Override
@@ -311,15 +341,36 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
     return portfolio == null ? Portfolio.ofCash(startingCash, Math.max(1, now)) : portfolio.snapshot();
   }
 
+  /**
+   * {@code <prefix><yyMMdd>-<nnnnn>}: the strategy's prefix, the IST date of {@link #now()} and a counter modulo
+   * 100,000, zero-padded. The date part is formatted once per day and the counter padded by hand (orders are
+   * frequent in a backtest; no formatter per order).
+   */
   @Override
   public String newReferenceId() {
-    String prefix = referencePrefix + YYMMDD.format(LocalDate.ofEpochDay(Ist.epochDayOf(Math.max(0, now)))) + "-";
+    long day = Ist.epochDayOf(Math.max(0, now));
+    if (day != prefixDay || dayPrefix == null) {
+      dayPrefix = referencePrefix + YYMMDD.format(LocalDate.ofEpochDay(day)) + "-";
+      prefixDay = day;
+    }
+    String prefix = dayPrefix;
     String id;
     do { // skip ids the order service already knows: another strategy with the same prefix, or before a restart
       referenceCounter++;
-      id = prefix + String.format(Locale.ROOT, "%05d", referenceCounter % 100_000);
+      id = padded(prefix, referenceCounter % 100_000);
     } while (orders.isKnown(id));
     return id;
+  }
+
+  /** {@code prefix} followed by {@code n} (0 ≤ n < 100,000) as five digits. */
+  private static String padded(String prefix, long n) {
+    char[] digits = new char[5];
+    long v = n;
+    for (int i = 4; i >= 0; i--) {
+      digits[i] = (char) ('0' + v % 10);
+      v /= 10;
+    }
+    return new StringBuilder(prefix.length() + 5).append(prefix).append(digits).toString();
   }
 
   @Override
@@ -358,6 +409,11 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
       throw new NotFoundException("no calendar for " + exchange + " was configured; configured: " + calendars.keySet());
     }
     return c;
+  }
+
+  @SuppressWarnings("unchecked") // a generic array: created raw, holds only Optional<Position>
+  private static Optional<Position>[] newByProduct() {
+    return (Optional<Position>[]) new Optional<?>[PRODUCTS.length];
   }
 
   /** Configures a {@link StrategyHost}. */

@@ -146,7 +146,8 @@ public final class EmaCrossStrategy implements Strategy {
   }
 
   private long held(StrategyContext ctx, Instrument instrument) {
-    return ctx.position(instrument, product).map(Position::netQuantity).orElse(0L);
+    Optional<Position> p = ctx.position(instrument, product);
+    return p.isPresent() ? p.orElseThrow().netQuantity() : 0; // no boxing: asked on every crossover
   }
 
   private long quantity(BarView bar) {
