@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 final class ResultSummary {
   private ResultSummary() {}
 
+  /** Prints the figures; {@code elapsedNanos} < 0 leaves the timing out (it was printed elsewhere). */
   static void print(PrintWriter out, String title, BacktestResult result, long elapsedNanos) {
     BacktestRun run = result.run();
     Metrics m = result.metrics();
@@ -30,8 +31,12 @@ final class ResultSummary {
     out.printf(Locale.ROOT, "  %-10s %s%n", "charges", run.settings().charges());
     long bars = run.fingerprint().bars();
     double seconds = elapsedNanos / 1e9;
-    out.printf(Locale.ROOT, "  %-10s %d sessions, %,d bars in %.2f s (%,.0f bars/s)%n", "ran", run.sessions(), bars,
-        seconds, seconds > 0 ? bars / seconds : 0);
+    if (elapsedNanos >= 0) {
+      out.printf(Locale.ROOT, "  %-10s %d sessions, %,d bars in %.2f s (%,.0f bars/s)%n", "ran", run.sessions(), bars,
+          seconds, seconds > 0 ? bars / seconds : 0);
+    } else {
+      out.printf(Locale.ROOT, "  %-10s %d sessions, %,d bars%n", "ran", run.sessions(), bars);
+    }
     out.printf(Locale.ROOT, "  %-10s data sha256 %s…, run id %s…%n", "fingerprint",
         run.fingerprint().dataSha256().substring(0, 16), run.fingerprint().runId().substring(0, 16));
     out.printf(Locale.ROOT, "  %-10s %s → %s (%s, annualized %s)%n", "equity", rupees(m.startingEquity()),

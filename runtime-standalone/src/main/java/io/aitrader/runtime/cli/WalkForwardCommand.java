@@ -86,7 +86,10 @@ final class WalkForwardCommand implements Callable<Integer> {
       }
       out.println();
       BacktestResult stitched = BacktestResult.of(r.stitched());
-      ResultSummary.print(out, "Out of sample, stitched", stitched, elapsed);
+      int fits = axes.isEmpty() ? 0 : r.windows().size() * io.aitrader.core.backtest.ParameterSweep.grid(axes).size();
+      out.printf(Locale.ROOT, "%d backtests (%d on train windows, %d out of sample) in %.2f s%n%n",
+          fits + r.windows().size(), fits, r.windows().size(), elapsed / 1e9);
+      ResultSummary.print(out, "Out of sample, stitched", stitched, -1);
       if (options.report != null) {
         ReportFiles files = ReportFiles.writeAll(stitched, options.report, List.of(windows));
         List<String> csv = new ArrayList<>();
