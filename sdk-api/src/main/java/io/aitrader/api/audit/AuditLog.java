@@ -27,6 +27,19 @@ public interface AuditLog extends AutoCloseable {
   AuditRecord append(String type, String correlationId, Map<String, String> payload);
 
   /**
+   * Appends a record stamped with {@code timestampMillis} rather than the log's clock: the time of the event it
+   * records (a replay stamps the same times as the live run did). {@code timestampMillis > 0}; it need not be
+   * later than the previous record's.
+   */
+  AuditRecord append(long timestampMillis, String type, String correlationId, Map<String, String> payload);
+
+  /**
+   * Makes every record appended so far durable at the strongest level the implementation offers (a file log
+   * forces its data to the disk). A log that already syncs on every append returns at once.
+   */
+  void sync();
+
+  /**
    * Up to {@code limit} records with sequence {@code >= fromSequence}, in sequence order; empty past the end.
    * {@code fromSequence >= 1}, {@code limit >= 1}.
    */
