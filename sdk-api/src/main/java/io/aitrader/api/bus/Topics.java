@@ -3,6 +3,7 @@ package io.aitrader.api.bus;
 import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.market.Bar;
 import io.aitrader.api.market.BarInterval;
+import io.aitrader.api.market.FeedStatus;
 import io.aitrader.api.market.Tick;
 import io.aitrader.api.order.Fill;
 import io.aitrader.api.order.Order;
@@ -30,6 +31,7 @@ public final class Topics {
 
   private static final Topic<Order> ORDER_UPDATES = Topic.of("orders.updates", Order.class);
   private static final Topic<Fill> FILLS = Topic.of("orders.fills", Fill.class);
+  private static final Topic<FeedStatus> FEED_STATUS = Topic.of("market.feed-status", FeedStatus.class);
 
   private Topics() {}
 
@@ -41,6 +43,11 @@ public final class Topics {
   /** {@code orders.fills}: every fill (trade) of those orders, before the order update that reports it. */
   public static Topic<Fill> fills() {
     return FILLS;
+  }
+
+  /** {@code market.feed-status}: a feed lost or regained its connection. */
+  public static Topic<FeedStatus> feedStatus() {
+    return FEED_STATUS;
   }
 
   /** {@code market.ticks.<exchange>}: normalized ticks. */

@@ -7,6 +7,7 @@ import io.aitrader.api.OrderRejectedException;
 import io.aitrader.api.RateLimitedException;
 import io.aitrader.api.Registration;
 import io.aitrader.api.bus.EventBus;
+import io.aitrader.api.bus.Topic;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.market.BarView;
 import io.aitrader.api.market.PriceBands;
@@ -31,6 +32,7 @@ import io.aitrader.api.time.TradingSession;
 import io.aitrader.core.bus.InProcessEventBus;
 import io.aitrader.core.orders.DefaultOrderService;
 import io.aitrader.core.orders.InMemoryOrderStore;
+import io.aitrader.core.orders.IntentRecorder;
 import io.aitrader.core.orders.PreTradeCheck;
 import io.aitrader.core.paper.PaperBroker;
 import io.aitrader.core.portfolio.DefaultPortfolioService;
@@ -70,8 +72,12 @@ import org.slf4j.LoggerFactory;
 public final class ExecutionTier implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ExecutionTier.class);
   private static final Pattern NUMBER = Pattern.compile("₹?-?\\d[\\d,]*(\\.\\d+)?");
+  /** {@code execution.session-summary}: each {@link SessionSummary}, published when a session ends. */
+  public static final Topic<SessionSummary> SESSION_SUMMARY_TOPIC =
+      Topic.of("execution.session-summary", SessionSummary.class);
 
   private final TimeSource clock;
+  private final @Nullable EventBus bus;
   private final Broker broker;
   private final @Nullable PaperBroker paper;
   private final DefaultOrderService orders;
@@ -100,12 +106,18 @@ public final class ExecutionTier implements AutoCloseable {
   /** The charges booked so far, by component in {@link Charges}' order, ₹0.0001 units (no Money per fill). */
   private final long[] chargesTotal = new long[8];
   private long submitted;
+  /** Counters as they stood when the current session started: the day's figures are the differences. */
+  private long dayStartSubmitted;
+  private long dayStartRejected;
+  private long dayStartFills;
+  private long dayStartCharges;
   private long rejected;
   private long fills;
   private long lastCurveMillis = Long.MIN_VALUE;
 
   private ExecutionTier(Builder b) {
     this.clock = required(b.clock, "ExecutionTier.timeSource");
+    this.bus = b.bus;
     this.charges = b.charges;
     this.margins = b.margins;
     this.portfolio = DefaultPortfolioService.builder().startingCash(b.startingCash).build();
@@ -126,7 +138,7 @@ public final class ExecutionTier implements AutoCloseable {
       this.risk = null;
     }
     DefaultOrderService.Builder ob = DefaultOrderService.builder().broker(broker).store(b.store).timeSource(clock)
-        .priceBands(b.priceBands).preTradeCheck(check).reconcileOnStart(false);
+        .priceBands(b.priceBands).preTradeCheck(check).intentRecorder(b.intents).reconcileOnStart(false);
     if (b.bus != null) {
       ob.eventBus(b.bus);
     }
@@ -244,6 +256,10 @@ public final class ExecutionTier implements AutoCloseable {
     if (portfolio.startDay(session.date(), session.openMillis())) {
       tradeIds.clear(); // trade ids are unique within a trading day
     }
+    dayStartSubmitted = submitted;
+    dayStartRejected = rejected;
+    dayStartFills = fills;
+    dayStartCharges = chargesTotalUnits();
   }
 
   /** Fills booked without charges because the charges model had no rates for them (each logged as an error). */
@@ -256,6 +272,32 @@ public final class ExecutionTier implements AutoCloseable {
     if (paper != null) {
       paper.endOfDay(session.closeMillis());
     }
+    if (bus != null) {
+      bus.publish(SESSION_SUMMARY_TOPIC, new SessionSummary(session.date(), session.closeMillis(), portfolio.dayPnl(),
+          portfolio.equity(), Money.ofUnits(chargesTotalUnits() - dayStartCharges), submitted - dayStartSubmitted,
+          Math.min(rejected - dayStartRejected, submitted - dayStartSubmitted), fills - dayStartFills,
+          openPositionCount()));
+    }
+  }
+
+  private long chargesTotalUnits() {
+    long sum = 0;
+    for (long units : chargesTotal) {
+      sum += units;
+    }
+    return sum;
+  }
+
+  private int openPositionCount() {
+    int open = 0;
+    for (int i = 0; i < traded.size(); i++) {
+      for (long net : traded.get(i).net) {
+        if (net != 0) {
+          open++;
+        }
+      }
+    }
+    return open;
   }
 
   /** The last traded price of {@code instrument} seen by {@link #onTick}, in ₹0.0001 units, or 0. */
@@ -518,6 +560,12 @@ public final class ExecutionTier implements AutoCloseable {
 
     /** Called once per new fill, after it was charged and booked in the portfolio. */
     default void afterFill(Fill fill, Charges charges) {}
+
+    /**
+     * Called when an order a strategy submitted was refused before reaching the broker (a risk rule, a price band,
+     * the audit log) or by the broker, with the reason and the tier's time.
+     */
+    default void orderRefused(OrderRequest request, String reason, long timestampMillis) {}
   }
 
   /** The order service handed to strategies: delegates, counts submissions and records refusals. */
@@ -531,6 +579,9 @@ public final class ExecutionTier implements AutoCloseable {
         return orders.submit(request);
       } catch (OrderRejectedException e) { // a rate limit is "retry later", not a refusal: not counted
         countRejection(request.referenceId(), e.reason());
+        for (int i = 0; i < tierListeners.size(); i++) {
+          tierListeners.get(i).orderRefused(request, e.reason(), clock.currentTimeMillis());
+        }
         throw e;
       }
     }
@@ -581,6 +632,7 @@ public final class ExecutionTier implements AutoCloseable {
     private ChargesModel charges = fill -> Charges.NONE;
     private PriceBands priceBands = PriceBands.NONE;
     private PreTradeCheck check = PreTradeCheck.NONE;
+    private IntentRecorder intents = IntentRecorder.NONE;
     private @Nullable RiskProfiles riskProfiles;
     private MarginRates margins = MarginRates.DEFAULT;
     private Money startingCash = Money.ofRupees(1_000_000);
@@ -613,6 +665,9 @@ public final class ExecutionTier implements AutoCloseable {
 
     /** An extra check after the risk limits (or the only one without them); defaults to none. */
     public Builder preTradeCheck(PreTradeCheck v) { this.check = required(v, "preTradeCheck"); return this; }
+
+    /** Records each order's intent before it is sent (the audit service); see {@link IntentRecorder}. */
+    public Builder intentRecorder(IntentRecorder v) { this.intents = required(v, "intentRecorder"); return this; }
 
     public Builder margins(MarginRates v) { this.margins = required(v, "margins"); return this; }
 

@@ -70,6 +70,7 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
   private final TimeSource clock;
   private final PriceBands priceBands;
   private final PreTradeCheck check;
+  private final IntentRecorder intents;
   private final @Nullable EventBus bus;
   private final Map<String, Order> orders = new LinkedHashMap<>();
   /** The orders not yet terminal, in submission order: what {@link #openOrders()} reads without scanning history. */
@@ -89,6 +90,7 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
     this.clock = required(b.clock, "DefaultOrderService.timeSource");
     this.priceBands = b.priceBands;
     this.check = b.check;
+    this.intents = b.intents;
     this.bus = b.bus;
     for (StoredOrder s : store.orders()) {
       s.state().ifPresent(this::remember);
@@ -153,6 +155,14 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
       if (store.find(slice.referenceId()).isPresent()) {
         throw new OrderRejectedException("slice reference id " + slice.referenceId() + " derived from "
             + request.referenceId() + " is already used; submit under another reference id");
+      }
+    }
+    for (OrderRequest slice : slices) {
+      try {
+        intents.recordIntent(slice);
+      } catch (RuntimeException e) {
+        throw new OrderRejectedException("order " + slice.referenceId() + " was not sent: its intent could not be "
+            + "recorded (" + e.getMessage() + "); nothing is sent unrecorded — fix the audit log and resubmit");
       }
     }
     for (OrderRequest slice : slices) {
@@ -546,6 +556,7 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
     private @Nullable TimeSource clock;
     private PriceBands priceBands = PriceBands.NONE;
     private PreTradeCheck check = PreTradeCheck.NONE;
+    private IntentRecorder intents = IntentRecorder.NONE;
     private @Nullable EventBus bus;
     private boolean reconcileOnStart = true;
 
@@ -563,6 +574,9 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
 
     /** Defaults to {@link PreTradeCheck#NONE}. */
     public Builder preTradeCheck(PreTradeCheck v) { this.check = required(v, "preTradeCheck"); return this; }
+
+    /** Records each order's intent before it is sent (the audit log); refuses the order if it cannot. None by default. */
+    public Builder intentRecorder(IntentRecorder v) { this.intents = required(v, "intentRecorder"); return this; }
 
     /** Where order updates and fills are published; none by default. */
     public Builder eventBus(EventBus v) { this.bus = required(v, "eventBus"); return this; }

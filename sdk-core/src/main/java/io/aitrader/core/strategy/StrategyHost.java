@@ -100,6 +100,8 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
   private @Nullable String dayPrefix;
   private long failures;
   private long signalsEmitted;
+  /** The signal the strategy is handling right now, if any: what caused the orders it submits meanwhile. */
+  private volatile @Nullable Signal handling;
 
   private StrategyHost(Builder b) {
     this.strategy = b.strategy;
@@ -164,7 +166,12 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
       Registration r = signals.subscribe(signal -> {
         if (signal.strategyId().equals(strategy.id())) {
           advance(signal.timestampMillis());
-          call(ctx -> strategy.onSignal(signal, ctx));
+          handling = signal;
+          try {
+            call(ctx -> strategy.onSignal(signal, ctx));
+          } finally {
+            handling = null;
+          }
         }
       });
       registrations.add(r);
@@ -211,6 +218,14 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
   /** Callbacks that threw so far. */
   public long failures() {
     return failures;
+  }
+
+  /**
+   * The signal the strategy is handling right now (during its {@code onSignal} callback), empty otherwise: orders
+   * submitted meanwhile were decided on it, so the audit service links their intent to it.
+   */
+  public Optional<Signal> currentSignal() {
+    return Optional.ofNullable(handling);
   }
 
   /** Signals the strategy emitted through {@link #emit}. */
