@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "aitrader", mixinStandardHelpOptions = true, versionProvider = AitraderCommand.Version.class,
     description = "Indian AI Trader: AI-assisted trading on NSE/BSE through Groww.",
-    subcommands = {DemoCommand.class, BacktestCommand.class, WalkForwardCommand.class, ImportCommand.class,
+    subcommands = {DemoCommand.class, BacktestCommand.class, WalkForwardCommand.class, ImportCommand.class, AuditCommand.class,
         CommandLine.HelpCommand.class})
 public final class AitraderCommand implements Runnable {
   @CommandLine.Spec

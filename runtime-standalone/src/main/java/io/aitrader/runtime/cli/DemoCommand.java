@@ -11,6 +11,12 @@ import io.aitrader.core.calendar.ExchangeCalendar;
 import io.aitrader.core.instruments.InMemoryInstrumentRepository;
 import io.aitrader.core.market.synthetic.SyntheticMarket;
 import io.aitrader.core.time.SystemTimeSource;
+import io.aitrader.api.audit.AuditLog;
+import io.aitrader.core.audit.AuditRecorder;
+import io.aitrader.core.audit.FileAuditLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.aitrader.runtime.demo.BarStreamDigest;
 import io.aitrader.runtime.demo.DemoExecution;
 import io.aitrader.runtime.demo.DemoPipeline;
@@ -53,6 +59,14 @@ final class DemoCommand implements Callable<Integer> {
       defaultValue = "0")
   double speed;
 
+  @Option(names = "--audit-dir", paramLabel = "DIR", defaultValue = "out/demo/audit",
+      description = "Where the run's audit log goes (hash-chained JSON lines; default: ${DEFAULT-VALUE}). An existing"
+          + " log is continued. Check it with 'aitrader audit verify DIR'.")
+  Path auditDir;
+
+  @Option(names = "--no-audit", description = "Do not write an audit log.")
+  boolean noAudit;
+
   @Override
   public Integer call() {
     if (speed < 0 || Double.isNaN(speed) || Double.isInfinite(speed)) {
@@ -69,14 +83,39 @@ final class DemoCommand implements Callable<Integer> {
           + "; every weekday is treated as a trading day");
     }
     MarketDataFeed feed = SyntheticMarket.builder().instruments(instruments).session(session).seed(seed).build();
+    @Nullable AuditRecorder recorder = noAudit ? null : AuditRecorder.builder(openAuditLog()).build();
     try (EventBus bus = InProcessEventBus.create(); feed) {
       DemoPipeline pipeline = new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.M15, BarInterval.M5,
           DemoExecution.standard());
+      if (recorder != null) {
+        pipeline.audit(recorder);
+      }
       DemoReport report = pipeline.run(feed, instruments, session, speed, BarStreamDigest.create());
       report.print(out, seed, speed);
+      if (recorder != null) {
+        recorder.close();
+        AuditRecorder.Stats stats = recorder.stats();
+        out.printf(Locale.ROOT, "  audit         %,d packets written to %s (%s); check: ./aitrader audit verify %s%n",
+            stats.recorded(), auditDir, stats.lost() == 0 ? "none lost" : stats.lost() + " LOST", auditDir);
+      }
       out.flush();
+    } finally {
+      if (recorder != null) {
+        recorder.close();
+      }
     }
     return 0;
+  }
+
+  private AuditLog openAuditLog() {
+    try {
+      Files.createDirectories(auditDir);
+    } catch (IOException e) {
+      throw new CommandLine.ExecutionException(spec.commandLine(), "cannot create the audit directory " + auditDir
+          + ": " + e.getMessage(), e);
+    }
+    // synced once per batch by the recorder (group commit), not on every append
+    return FileAuditLog.builder().directory(auditDir).timeSource(SystemTimeSource.INSTANCE).syncOnAppend(false).open();
   }
 
   private List<Instrument> resolveSymbols(InMemoryInstrumentRepository repository) {

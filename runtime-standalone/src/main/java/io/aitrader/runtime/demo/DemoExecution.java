@@ -12,7 +12,10 @@ import io.aitrader.core.paper.PaperBroker;
 import io.aitrader.core.paper.Slippage;
 import io.aitrader.core.risk.RiskLimits;
 import io.aitrader.core.risk.RiskProfiles;
+import io.aitrader.core.orders.IntentRecorder;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The demo's paper account: ₹10,00,000, Groww's charges, NSE's ±20 % bands around the reference prices, the paper
@@ -21,6 +24,9 @@ import java.util.List;
  * open orders, a ₹20,000 daily loss kill switch, 10 orders per second, MIS squared off at 15:15 IST.
  */
 public final class DemoExecution {
+  private static final RiskLimits LIMITS = RiskLimits.builder().maxOrderValue(Money.ofRupees(150_000))
+      .maxGrossExposure(Money.ofRupees(1_000_000)).maxOpenOrders(20).maxDailyLoss(Money.ofRupees(20_000)).build();
+
   private final Money startingCash;
 
   public DemoExecution(Money startingCash) {
@@ -32,7 +38,19 @@ public final class DemoExecution {
     return new DemoExecution(Money.ofRupees(1_000_000));
   }
 
-  ExecutionTier build(TimeSource clock, EventBus bus, List<Instrument> instruments) {
+  /** The account's settings as text, for the audit log's configuration packet. */
+  Map<String, String> describe() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("startingCash", startingCash.toString());
+    m.put("charges", "groww " + IndianChargesModel.groww().ratesVersion());
+    m.put("slippage", "2 bps");
+    m.put("maxVolumeShare", "0.25");
+    m.put("priceBands", "±20% of the reference price");
+    m.put("risk", LIMITS.toString());
+    return m;
+  }
+
+  ExecutionTier build(TimeSource clock, EventBus bus, List<Instrument> instruments, IntentRecorder intents) {
     DailyPriceBands bands = new DailyPriceBands();
     ReferencePrices reference = ReferencePrices.bundledNse();
     for (Instrument i : instruments) {
@@ -41,10 +59,9 @@ public final class DemoExecution {
     return ExecutionTier.builder().timeSource(clock).eventBus(bus).startingCash(startingCash)
         .paperBroker(PaperBroker.builder().slippage(Slippage.fixedBps(2)).maxVolumeShare(0.25))
         .priceBands(bands)
+        .intentRecorder(intents)
         .charges(IndianChargesModel.groww())
-        .risk(RiskProfiles.of(RiskLimits.builder().maxOrderValue(Money.ofRupees(150_000))
-            .maxGrossExposure(Money.ofRupees(1_000_000)).maxOpenOrders(20).maxDailyLoss(Money.ofRupees(20_000))
-            .build()))
+        .risk(RiskProfiles.of(LIMITS))
         .build();
   }
 }

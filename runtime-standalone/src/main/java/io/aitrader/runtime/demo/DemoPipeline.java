@@ -24,7 +24,18 @@ import io.aitrader.core.time.ManualTimeSource;
 import io.aitrader.core.strategy.reference.RulesModelStrategy;
 import io.aitrader.core.ingest.FirstQuotePolicy;
 import io.aitrader.core.ingest.MarketIngestor;
+import io.aitrader.api.notify.Notification;
+import io.aitrader.core.audit.AuditRecorder;
+import io.aitrader.core.audit.AuditService;
+import io.aitrader.core.notify.Alert;
+import io.aitrader.core.notify.AlertRules;
+import io.aitrader.core.orders.IntentRecorder;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -48,6 +59,10 @@ public final class DemoPipeline {
   private final InstrumentRepository repository;
   private final BarInterval strategyInterval;
   private final DemoExecution execution;
+  private @Nullable AuditRecorder auditRecorder;
+  private @Nullable Consumer<Notification> alertSink;
+  private Set<Alert> alerts = EnumSet.of(Alert.SESSION_SUMMARY);
+  private @Nullable AuditService audit;
 
   /**
    * @param repository       instruments for the strategy's context
@@ -62,6 +77,27 @@ public final class DemoPipeline {
     this.sampleInterval = sampleInterval;
     this.strategyInterval = strategyInterval;
     this.execution = execution;
+  }
+
+  /**
+   * Records every decision of the run through {@code recorder} (signals, risk checks, order intents, updates, fills,
+   * the day's summary); the caller closes the recorder.
+   */
+  public DemoPipeline audit(AuditRecorder recorder) {
+    this.auditRecorder = recorder;
+    return this;
+  }
+
+  /** Raises {@code alerts} (by default only the day's summary) and hands them to {@code sink}. */
+  public DemoPipeline alerts(Consumer<Notification> sink, Set<Alert> alerts) {
+    this.alertSink = sink;
+    this.alerts = EnumSet.copyOf(alerts);
+    return this;
+  }
+
+  /** The audit service of the last run, when {@link #audit} was given. */
+  public Optional<AuditService> auditService() {
+    return Optional.ofNullable(audit);
   }
 
   /**
@@ -101,6 +137,13 @@ public final class DemoPipeline {
       }, SubscriptionOptions.SYNCHRONOUS);
     }
 
+    ManualTimeSource clock = new ManualTimeSource(session.preOpenStartMillis());
+    if (auditRecorder != null) { // first, so that its packets come before what other subscribers cause
+      audit = AuditService.builder(auditRecorder).timeSource(clock).build().attach(bus);
+    }
+    if (alertSink != null) {
+      AlertRules.builder(alertSink).only(alerts).build().attach(bus);
+    }
     // intelligence tier: features on closed bars -> signal rules + model -> the strategy's order intents
     RulesModelStrategy strategy = RulesModelStrategy.standard(instruments, strategyInterval);
     DefaultFeatureService features = new DefaultFeatureService(StandardIndicators.catalog());
@@ -109,18 +152,33 @@ public final class DemoPipeline {
     DefaultSignalService signalService = DefaultSignalService.builder().featureNames(features.featureNames())
         .eventBus(bus).build();
     signalService.register(strategy.ruleSet());
+    if (audit != null) {
+      audit.attach(signalService);
+    }
     features.subscribe(signalService::onFeatures);
     List<Signal> signals = new ArrayList<>();
     signalService.subscribe(signals::add);
     // execution tier: risk -> order service -> paper broker -> portfolio, charges per fill
-    ManualTimeSource clock = new ManualTimeSource(session.preOpenStartMillis());
-    ExecutionTier tier = execution.build(clock, bus, instruments);
+    ExecutionTier tier = execution.build(clock, bus, instruments, audit != null ? audit : IntentRecorder.NONE);
+    if (audit != null) {
+      audit.attach(tier);
+    }
     for (Exchange exchange : Exchange.values()) {
       bus.subscribe(Topics.ticks(exchange), tier::onTick, SubscriptionOptions.SYNCHRONOUS);
     }
     bus.subscribe(Topics.bars(strategyInterval), tier::onBar, SubscriptionOptions.SYNCHRONOUS);
     StrategyHost host = StrategyHost.builder(strategy).bus(bus).instruments(repository).calendar(calendar)
         .features(features).signals(signalService).orders(tier.orderService()).portfolio(tier.portfolio()).build();
+    if (audit != null) {
+      audit.linkSignals(host::currentSignal);
+      Map<String, String> config = new LinkedHashMap<>();
+      config.put("strategy", strategy.id());
+      config.put("interval", strategyInterval.label());
+      config.put("instruments", String.join(",", instruments.stream().map(Instrument::id).toList()));
+      config.put("session", session.date().toString());
+      config.putAll(execution.describe());
+      audit.configuration("demo", config);
+    }
     tier.sessionStarted(session);
     host.start();
     host.sessionStarted(session);
@@ -140,6 +198,10 @@ public final class DemoPipeline {
     host.sessionEnded(session);
     tier.sessionEnded(session);
     host.close();
+    if (audit != null && !audit.flush(Duration.ofSeconds(30))) {
+      throw new IllegalStateException("the audit log did not confirm the run's packets within 30 s: "
+          + audit.stats());
+    }
     long elapsed = System.nanoTime() - startNanos;
 
     Map<BarInterval, Long> barsPerInterval = new EnumMap<>(BarInterval.class);

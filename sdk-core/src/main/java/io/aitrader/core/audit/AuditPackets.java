@@ -65,9 +65,12 @@ public final class AuditPackets {
     return m;
   }
 
-  static Map<String, String> intent(OrderRequest r, Optional<Signal> cause) {
+  static Map<String, String> intent(OrderRequest r, String parentReferenceId, Optional<Signal> cause) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("referenceId", r.referenceId());
+    if (!parentReferenceId.equals(r.referenceId())) {
+      m.put("parent", parentReferenceId); // a slice of a larger order
+    }
     m.put("strategy", r.strategyId());
     m.put("instrument", r.instrument().id());
     m.put("side", r.side().name());

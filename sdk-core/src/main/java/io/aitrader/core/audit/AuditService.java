@@ -152,7 +152,7 @@ public final class AuditService implements IntentRecorder, AutoCloseable {
   }
 
   @Override
-  public void recordIntent(OrderRequest request) {
+  public void recordIntent(OrderRequest request, String parentReferenceId) {
     Optional<Signal> cause = Optional.empty();
     for (Supplier<Optional<Signal>> source : signalSources) {
       cause = source.get();
@@ -162,7 +162,7 @@ public final class AuditService implements IntentRecorder, AutoCloseable {
     }
     try {
       recorder.recordDurably(clock.currentTimeMillis(), AuditPackets.ORDER_INTENT, request.referenceId(),
-          AuditPackets.intent(request, cause));
+          AuditPackets.intent(request, parentReferenceId, cause));
     } catch (AuditUnavailableException e) {
       if (failMode == FailMode.CLOSED) {
         throw e;

@@ -159,7 +159,7 @@ public final class DefaultOrderService implements OrderService, AutoCloseable {
     }
     for (OrderRequest slice : slices) {
       try {
-        intents.recordIntent(slice);
+        intents.recordIntent(slice, request.referenceId());
       } catch (RuntimeException e) {
         throw new OrderRejectedException("order " + slice.referenceId() + " was not sent: its intent could not be "
             + "recorded (" + e.getMessage() + "); nothing is sent unrecorded — fix the audit log and resubmit");

@@ -12,11 +12,15 @@ import io.aitrader.api.order.OrderRequest;
 @FunctionalInterface
 public interface IntentRecorder {
   /** Records nothing. */
-  IntentRecorder NONE = request -> {};
+  IntentRecorder NONE = (order, parentReferenceId) -> {};
 
   /**
-   * Records {@code request}; returns once it is recorded as durably as the recorder promises, or throws a
+   * Records {@code order}; returns once it is recorded as durably as the recorder promises, or throws a
    * {@link RuntimeException} saying why it could not be. Called under the order service's lock.
+   *
+   * @param order             the order (or slice) about to be sent
+   * @param parentReferenceId the reference id the strategy submitted: {@code order.referenceId()} itself unless the
+   *                          order was sliced
    */
-  void recordIntent(OrderRequest request);
+  void recordIntent(OrderRequest order, String parentReferenceId);
 }
