@@ -95,7 +95,8 @@ final class ChainVerifier {
     } else if (s == e - 1 && r.previousHash().equals(beforeLastHash)) {
       String parent = s == 1 ? "both start the chain" : "both follow #" + (s - 1);
       breakAt(s, lastFile, lastLine, "a packet was inserted at " + where(lastFile, lastLine) + ": two packets are"
-          + " numbered #" + s + " and " + parent + " (" + where(lastFile, lastLine) + " and " + where(file, line) + ")");
+          + " numbered #" + s + " and " + parent + " (" + where(lastFile, lastLine) + " and " + where(file, line)
+          + ")");
     } else {
       breakAt(e, file, line, "packets are out of order at " + where(file, line) + ": #" + (e - 1) + " comes before #"
           + s);
@@ -155,7 +156,8 @@ final class ChainVerifier {
     } else if (!c.hash().equals(r.hash())) {
       breakAt(lastCheckpointSeq + 1, Segments.CHECKPOINTS_FILE, c.line(), "packets after #" + lastCheckpointSeq
           + " were rewritten and their hashes recomputed: #" + r.sequence() + " (" + where(file, line)
-          + ") does not have the hash that checkpoint (" + cp + ") recorded");
+          + ") does not have the hash that checkpoint (" + cp + ") recorded"
+          + (c.signed() ? "" : " (or that checkpoint, which is not signed, was edited)"));
     } else {
       checkpointsChecked++;
       lastCheckpointSeq = c.sequence();
@@ -164,7 +166,8 @@ final class ChainVerifier {
 
   private static String forged(Checkpoints.Checkpoint c) {
     return "checkpoint for #" + c.sequence() + " (" + Segments.CHECKPOINTS_FILE + " line " + c.line() + ") is forged: "
-        + (c.mac().isEmpty() ? "it carries no MAC" : "its MAC does not match (a wrong key, or the checkpoint was edited)");
+        + (c.mac().isEmpty() ? "it carries no MAC"
+            : "its MAC does not match (a wrong key, or the checkpoint was edited)");
   }
 
   private void startPending(Pending kind, AuditRecord r, String file, long line) {

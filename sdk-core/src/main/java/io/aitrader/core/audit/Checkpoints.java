@@ -39,9 +39,10 @@ final class Checkpoints {
    * One checkpoint line.
    *
    * @param forged a key was given and the MAC is missing or does not match
+   * @param signed a key was given and the MAC matches: the checkpoint itself cannot have been edited
    */
   record Checkpoint(long sequence, String hash, long timestampMillis, Optional<String> mac, long line,
-      boolean forged) {}
+      boolean forged, boolean signed) {}
 
   private final List<Checkpoint> all;
   private final Optional<String> tornTail;
@@ -139,9 +140,9 @@ final class Checkpoints {
     Optional<String> torn = Optional.empty();
     if (bad == null && pendingBad != null) {
       goodLength = pendingBadStart;
-      torn = Optional.of("torn tail of " + (size - pendingBadStart) + " bytes at the end of " + Segments.CHECKPOINTS_FILE
-          + " (line " + pendingBadLine + ": " + pendingBad + "): a crash during a write; it is cut when the log is"
-          + " next opened");
+      torn = Optional.of("torn tail of " + (size - pendingBadStart) + " bytes at the end of "
+          + Segments.CHECKPOINTS_FILE + " (line " + pendingBadLine + ": " + pendingBad + "): a crash during a write;"
+          + " it is cut when the log is next opened");
     }
     return new Checkpoints(List.copyOf(all), torn, goodLength, bad, badLine, seqBeforeBad, unverified);
   }
@@ -175,7 +176,8 @@ final class Checkpoints {
       throw new PacketCodec.NotAPacketException("not valid JSON: "
           + PacketCodec.firstLine(String.valueOf(e.getOriginalMessage())));
     } catch (IOException e) {
-      throw new PacketCodec.NotAPacketException("not valid JSON: " + PacketCodec.firstLine(String.valueOf(e.getMessage())));
+      throw new PacketCodec.NotAPacketException("not valid JSON: "
+          + PacketCodec.firstLine(String.valueOf(e.getMessage())));
     }
     if (seq < 1 || ts < 0 || hash == null || !HEX_64.matcher(hash).matches()) {
       throw new PacketCodec.NotAPacketException("a checkpoint has a seq >= 1, a ts and a 64-hex-digit hash");
@@ -188,7 +190,7 @@ final class Checkpoints {
       forged = mac == null || !MessageDigest.isEqual(mac.getBytes(StandardCharsets.US_ASCII),
           mac(key.get(), seq, hash).getBytes(StandardCharsets.US_ASCII));
     }
-    return new Checkpoint(seq, hash, ts, Optional.ofNullable(mac), number, forged);
+    return new Checkpoint(seq, hash, ts, Optional.ofNullable(mac), number, forged, key.isPresent() && !forged);
   }
 
   /** Every well-formed checkpoint, in file order (sequences strictly increase). */

@@ -539,7 +539,8 @@ public final class FileAuditLog implements AuditLog {
         current.force(false);
       }
     } catch (IOException e) {
-      LOG.warn("audit log {}: the last packets or checkpoint could not be forced to disk at close: {}", dir, e.toString());
+      LOG.warn("audit log {}: the last packets or checkpoint could not be forced to disk at close: {}", dir,
+          e.toString());
     }
     closeLogging(current);
     closeLogging(checkpoints);
@@ -621,8 +622,8 @@ public final class FileAuditLog implements AuditLog {
 
     /** The size a segment may reach before the next one is started; at least 1 KiB, default 64 MiB. */
     public Builder segmentBytes(long segmentBytes) {
-      ValidationException.check(segmentBytes >= MIN_SEGMENT_BYTES, "FileAuditLog.segmentBytes", "must be >= " + MIN_SEGMENT_BYTES,
-          segmentBytes);
+      ValidationException.check(segmentBytes >= MIN_SEGMENT_BYTES, "FileAuditLog.segmentBytes",
+          "must be >= " + MIN_SEGMENT_BYTES, segmentBytes);
       this.segmentBytes = segmentBytes;
       return this;
     }

@@ -31,7 +31,10 @@ final class Segments {
     return String.format("audit-%08d.jsonl", number);
   }
 
-  /** The segment files in {@code dir}, by number; files named {@code audit-*} that are not segments go to {@code strays}. */
+  /**
+   * The segment files in {@code dir}, by number; other files whose names start with {@code audit-} go to
+   * {@code strays}.
+   */
   static List<SegmentFile> list(Path dir, List<String> strays) throws IOException {
     List<SegmentFile> found = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
