@@ -95,9 +95,6 @@ public final class FileAuditLog implements AuditLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(FileAuditLog.class);
 
-  /** A segment and the sequence of its first packet (of the next packet, for an empty last segment). */
-  private record Segment(Segments.SegmentFile file, long firstSequence) {}
-
   private final Path dir;
   private final TimeSource timeSource;
   private final long segmentBytes;
@@ -110,15 +107,15 @@ public final class FileAuditLog implements AuditLog {
   private final Path checkpointsPath;
 
   // guarded by this
-  private final List<Segment> segments = new ArrayList<>();
+  private final List<LogRecovery.Segment> segments = new ArrayList<>();
   private FileChannel current;
   private long currentSize;
   private final FileChannel checkpoints;
   private long checkpointsSize;
-  private String lastHash = AuditRecord.GENESIS_HASH;
+  private String lastHash;
   private long lastCheckpointSequence;
   private boolean unforced;
-  private boolean closed;
+  private volatile boolean closed;
   private @Nullable String broken;
   private volatile long lastSequence;
 
@@ -131,176 +128,22 @@ public final class FileAuditLog implements AuditLog {
     this.checkpointKey = b.checkpointKey;
     this.lockChannel = lockChannel;
     this.checkpointsPath = dir.resolve(CHECKPOINTS_FILE);
-    List<String> repairs = new ArrayList<>();
-    this.current = recoverSegments(repairs);
-    try {
-      this.checkpoints = recoverCheckpoints(repairs);
-    } catch (IOException | RuntimeException e) {
-      closeQuietly(current, e);
-      throw e;
-    }
-    this.repairedTail = repairs.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", repairs));
+    LogRecovery.Recovered r = LogRecovery.recover(dir);
+    this.segments.addAll(r.segments());
+    this.current = r.segment();
+    this.currentSize = r.segmentSize();
+    this.lastSequence = r.lastSequence();
+    this.lastHash = r.lastHash();
+    this.checkpoints = r.checkpoints();
+    this.checkpointsSize = r.checkpointsSize();
+    this.lastCheckpointSequence = r.lastCheckpointSequence();
+    this.repairedTail = r.repairs();
   }
 
   /** A builder; {@link Builder#directory} and {@link Builder#timeSource} are required. */
   public static Builder builder() {
     return new Builder();
   }
-
-  // ---------------------------------------------------------------------------------------------- recovery
-
-  /** Finds the segments and the last packet, cuts a torn tail, and opens the segment to append to. */
-  private FileChannel recoverSegments(List<String> repairs) throws IOException {
-    List<Segments.SegmentFile> files = Segments.list(dir, new ArrayList<>());
-    if (files.isEmpty()) {
-      Segments.SegmentFile first = new Segments.SegmentFile(1, dir.resolve(Segments.name(1)));
-      FileChannel ch = FileChannel.open(first.path(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      syncDirectory();
-      segments.add(new Segment(first, 1));
-      return ch;
-    }
-    Segments.SegmentFile lastFile = files.get(files.size() - 1);
-    Tail tail = scan(lastFile, true);
-    FileChannel ch = FileChannel.open(lastFile.path(), StandardOpenOption.WRITE);
-    try {
-      if (tail.goodLength < tail.size) {
-        ch.truncate(tail.goodLength);
-        ch.force(true);
-      }
-      ch.position(tail.goodLength);
-      currentSize = tail.goodLength;
-      if (tail.lastSequence > 0) {
-        lastSequence = tail.lastSequence;
-        lastHash = tail.lastHash;
-      } else {
-        for (int i = files.size() - 2; i >= 0 && lastSequence == 0; i--) {
-          Tail before = scan(files.get(i), false);
-          lastSequence = before.lastSequence;
-          lastHash = before.lastSequence > 0 ? before.lastHash : AuditRecord.GENESIS_HASH;
-        }
-      }
-      if (tail.goodLength < tail.size) {
-        String what = "cut a torn tail of " + (tail.size - tail.goodLength) + " bytes at the end of " + lastFile.name()
-            + " (line " + tail.badLine + ": " + tail.badReason + "), left by a crash during a write; the last good"
-            + " packet is #" + lastSequence;
-        LOG.warn("audit log {}: {}", dir, what);
-        repairs.add(what);
-      }
-      for (int i = 0; i < files.size() - 1; i++) {
-        segments.add(new Segment(files.get(i), firstSequence(files.get(i))));
-      }
-      segments.add(new Segment(lastFile, tail.firstSequence > 0 ? tail.firstSequence : lastSequence + 1));
-      return ch;
-    } catch (IOException | RuntimeException e) {
-      closeQuietly(ch, e);
-      throw e;
-    }
-  }
-
-  /** What a scan of a segment found. */
-  private record Tail(long lastSequence, String lastHash, long firstSequence, long goodLength, long size,
-      long badLine, String badReason) {}
-
-  /**
-   * Reads a segment to its end. With {@code allowTorn}, one unreadable line at the very end is a torn tail (its
-   * start is the good length); any other unreadable line is damage.
-   */
-  private Tail scan(Segments.SegmentFile file, boolean allowTorn) throws IOException {
-    long last = 0;
-    String hash = AuditRecord.GENESIS_HASH;
-    long first = 0;
-    long good = 0;
-    long size = 0;
-    String bad = null;
-    long badLine = 0;
-    try (LineReader r = LineReader.open(file.path(), Long.MAX_VALUE)) {
-      while (r.next()) {
-        size = r.end();
-        if (bad != null) {
-          throw damaged(file, badLine, bad, true);
-        }
-        if (!r.terminated()) {
-          bad = "cut short: no end of line";
-          badLine = r.number();
-          continue;
-        }
-        try {
-          AuditRecord rec = PacketCodec.decode(r.line(), r.length());
-          first = first == 0 ? rec.sequence() : first;
-          last = rec.sequence();
-          hash = rec.hash();
-          good = r.end();
-        } catch (PacketCodec.NotAPacketException e) {
-          bad = e.getMessage();
-          badLine = r.number();
-        }
-      }
-    }
-    if (bad != null && !allowTorn) {
-      throw damaged(file, badLine, bad, false);
-    }
-    return new Tail(last, hash, first, good, size, badLine, bad == null ? "" : bad);
-  }
-
-  private long firstSequence(Segments.SegmentFile file) throws IOException {
-    try (LineReader r = LineReader.open(file.path(), Long.MAX_VALUE)) {
-      if (!r.next()) {
-        throw new AitraderException("cannot open the audit log " + dir + ": the segment " + file.name()
-            + " is empty but later segments exist; run `aitrader audit verify " + dir + "` to see what happened");
-      }
-      long quick = PacketCodec.quickSequence(r.line(), r.length());
-      if (quick >= 1) {
-        return quick;
-      }
-      try {
-        return PacketCodec.decode(r.line(), r.length()).sequence();
-      } catch (PacketCodec.NotAPacketException e) {
-        throw damaged(file, 1, e.getMessage(), true);
-      }
-    }
-  }
-
-  private AitraderException damaged(Segments.SegmentFile file, long line, String reason, boolean followed) {
-    return new AitraderException("cannot open the audit log " + dir + ": line " + line + " of " + file.name()
-        + " is not a packet (" + reason + ") and " + (followed ? "more lines follow it" : "later segments follow it")
-        + ", so it is not a write cut short by a crash and is not repaired; run `aitrader audit verify " + dir
-        + "` to see what happened, and restore the file from a backup");
-  }
-
-  private FileChannel recoverCheckpoints(List<String> repairs) throws IOException {
-    Checkpoints cps = Checkpoints.read(checkpointsPath, Long.MAX_VALUE, Optional.empty());
-    if (cps.badLine().isPresent()) {
-      throw new AitraderException("cannot open the audit log " + dir + ": line " + cps.badLineNumber() + " of "
-          + CHECKPOINTS_FILE + " is not a checkpoint (" + cps.badLine().get() + ") and more lines follow it; run"
-          + " `aitrader audit verify " + dir + "` to see what happened");
-    }
-    if (cps.lastSequence() > lastSequence) {
-      throw new AitraderException("cannot open the audit log " + dir + ": " + CHECKPOINTS_FILE + " says packet #"
-          + cps.lastSequence() + " was written but the log ends at #" + lastSequence + ", so packets were removed;"
-          + " run `aitrader audit verify " + dir + "` to see what happened");
-    }
-    FileChannel ch = FileChannel.open(checkpointsPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    try {
-      long size = ch.size();
-      if (cps.goodLength() < size) {
-        ch.truncate(cps.goodLength());
-        ch.force(true);
-        String what = "cut a torn tail of " + (size - cps.goodLength()) + " bytes at the end of " + CHECKPOINTS_FILE
-            + ", left by a crash during a write";
-        LOG.warn("audit log {}: {}", dir, what);
-        repairs.add(what);
-      }
-      ch.position(cps.goodLength());
-      checkpointsSize = cps.goodLength();
-      lastCheckpointSequence = cps.lastSequence();
-      return ch;
-    } catch (IOException | RuntimeException e) {
-      closeQuietly(ch, e);
-      throw e;
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------------ writing
 
   @Override
   public AuditRecord append(String type, String correlationId, Map<String, String> payload) {
@@ -376,15 +219,15 @@ public final class FileAuditLog implements AuditLog {
   private void rotate() throws IOException {
     current.force(false); // a closed segment is whole on disk before the next one exists
     unforced = false;
-    Segment last = segments.get(segments.size() - 1);
+    LogRecovery.Segment last = segments.get(segments.size() - 1);
     long n = last.file().number() + 1;
     Segments.SegmentFile next = new Segments.SegmentFile(n, dir.resolve(Segments.name(n)));
     FileChannel ch = FileChannel.open(next.path(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     current.close();
     current = ch;
     currentSize = 0;
-    segments.add(new Segment(next, lastSequence + 1));
-    syncDirectory();
+    segments.add(new LogRecovery.Segment(next, lastSequence + 1));
+    LogRecovery.syncDirectory(dir);
   }
 
   private void checkpoint() throws IOException {
@@ -393,19 +236,20 @@ public final class FileAuditLog implements AuditLog {
       unforced = false;
     }
     byte[] line = Checkpoints.encode(lastSequence, lastHash, timeSource.currentTimeMillis(), checkpointKey);
-    writeFully(checkpoints, line);
-    checkpoints.force(false);
+    try {
+      writeFully(checkpoints, line);
+      checkpoints.force(false);
+    } catch (IOException e) {
+      try {
+        checkpoints.truncate(checkpointsSize); // no partial line for the next checkpoint to follow
+        checkpoints.position(checkpointsSize);
+      } catch (IOException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
     checkpointsSize += line.length;
     lastCheckpointSequence = lastSequence;
-  }
-
-  private void syncDirectory() {
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException e) {
-      LOG.debug("audit log {}: the directory cannot be forced on this platform ({}); new segment names rely on the"
-          + " file system's own ordering", dir, e.toString());
-    }
   }
 
   @Override
@@ -422,13 +266,11 @@ public final class FileAuditLog implements AuditLog {
     }
   }
 
-  // ------------------------------------------------------------------------------------------------ reading
-
   @Override
   public List<AuditRecord> read(long fromSequence, int limit) {
     ValidationException.check(fromSequence >= 1, "fromSequence", "must be >= 1", fromSequence);
     ValidationException.check(limit >= 1, "limit", "must be >= 1", limit);
-    List<Segment> segs;
+    List<LogRecovery.Segment> segs;
     long size;
     long last;
     synchronized (this) {
@@ -464,6 +306,7 @@ public final class FileAuditLog implements AuditLog {
 
   @Override
   public long lastSequence() {
+    ensureOpen();
     return lastSequence;
   }
 
@@ -475,7 +318,7 @@ public final class FileAuditLog implements AuditLog {
 
   /** As {@link #verify()}, with where the first bad packet is and the notes of {@link AuditFiles#verify}. */
   public AuditFileCheck check() {
-    List<Segment> segs;
+    List<LogRecovery.Segment> segs;
     long size;
     long cpSize;
     synchronized (this) {
@@ -492,9 +335,9 @@ public final class FileAuditLog implements AuditLog {
     }
   }
 
-  private static List<Segments.SegmentFile> files(List<Segment> segs) {
+  private static List<Segments.SegmentFile> files(List<LogRecovery.Segment> segs) {
     List<Segments.SegmentFile> files = new ArrayList<>(segs.size());
-    for (Segment s : segs) {
+    for (LogRecovery.Segment s : segs) {
       files.add(s.file());
     }
     return files;
@@ -509,8 +352,6 @@ public final class FileAuditLog implements AuditLog {
   public Optional<String> repairedTail() {
     return repairedTail;
   }
-
-  // ------------------------------------------------------------------------------------------------ lifecycle
 
   private void ensureOpen() {
     if (closed) {
@@ -555,16 +396,6 @@ public final class FileAuditLog implements AuditLog {
     }
   }
 
-  private static void closeQuietly(@Nullable FileChannel channel, Exception failure) {
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException e) {
-        failure.addSuppressed(e);
-      }
-    }
-  }
-
   static FileAuditLog open(Builder b) {
     required(b.directory, "FileAuditLog.directory");
     required(b.timeSource, "FileAuditLog.timeSource");
@@ -586,11 +417,11 @@ public final class FileAuditLog implements AuditLog {
       }
       return new FileAuditLog(b, root, lockChannel);
     } catch (IOException e) {
-      closeQuietly(lockChannel, e);
+      LogRecovery.closeQuietly(lockChannel, e);
       throw new ConfigurationException("cannot open the audit log " + root + ": " + e
           + " (check that the directory can be created and written)", e);
     } catch (RuntimeException e) {
-      closeQuietly(lockChannel, e);
+      LogRecovery.closeQuietly(lockChannel, e);
       throw e;
     }
   }
