@@ -1,5 +1,6 @@
 package io.aitrader.runtime.cli;
 
+import io.aitrader.api.Secret;
 import io.aitrader.api.audit.AuditRecord;
 import io.aitrader.api.time.Ist;
 import io.aitrader.core.audit.AuditFileCheck;
@@ -45,9 +46,9 @@ final class AuditCommand implements Runnable {
     return dir;
   }
 
-  static Optional<String> key() {
+  static Optional<Secret> key() {
     String k = System.getenv(KEY_VARIABLE);
-    return k == null || k.isBlank() ? Optional.empty() : Optional.of(k);
+    return k == null || k.isBlank() ? Optional.empty() : Optional.of(Secret.of(k));
   }
 
   /** {@code aitrader audit verify <dir>}: exit 0 when the chain is whole, 1 naming the first bad packet. */
@@ -70,12 +71,12 @@ final class AuditCommand implements Runnable {
       }
       if (check.verification().isValid()) {
         out.printf("audit log %s is intact: %d packets in %d segment(s), %d checkpoint(s) checked%n", dir,
-            check.packets(), check.segments(), check.checkpoints());
+            check.packets(), check.segments(), check.checkpointsChecked());
         out.flush();
         return 0;
       }
       spec.commandLine().getErr().println("aitrader: audit log " + dir + " is BROKEN: "
-          + check.verification().problem().orElseThrow());
+          + check.verification().problem().orElseThrow() + " (" + check.packets() + " packets read)");
       spec.commandLine().getErr().flush();
       out.flush();
       return 1;
@@ -102,6 +103,9 @@ final class AuditCommand implements Runnable {
 
     @Option(names = "--until", paramLabel = "TIME", description = "IST date or date-time (exclusive).")
     @Nullable String until;
+
+    @Option(names = "--details", description = "Also print every key and value of each packet.")
+    boolean details;
 
     @Override
     public Integer call() {
@@ -137,7 +141,7 @@ final class AuditCommand implements Runnable {
         out.printf("order %s: %d packets%n", order, shown.size());
       }
       for (AuditRecord r : shown) {
-        AuditStory.print(out, r);
+        AuditStory.print(out, r, details);
       }
       out.flush();
       return 0;

@@ -52,15 +52,35 @@ final class AuditStory {
     return story;
   }
 
-  static void print(PrintWriter out, AuditRecord r) {
+  /** Prints the packet's heading and one-line account; with {@code details} (or for unknown types) every key too. */
+  static void print(PrintWriter out, AuditRecord r, boolean details) {
     out.printf("%s IST  #%d  %-14s %s%n", TIME.format(Ist.at(r.timestampMillis())), r.sequence(), r.type(),
         r.correlationId());
     String line = summary(r);
     if (!line.isEmpty()) {
       out.println("    " + line);
     }
-    for (Map.Entry<String, String> e : r.payload().entrySet()) {
-      out.println("      " + e.getKey() + " = " + e.getValue());
+    if (AuditPackets.SIGNAL.equals(r.type()) && !details) {
+      StringBuilder features = new StringBuilder("    features:");
+      r.payload().forEach((k, v) -> {
+        if (k.startsWith("feature.")) {
+          features.append(' ').append(k.substring("feature.".length())).append('=').append(shortNumber(v));
+        }
+      });
+      out.println(features);
+    }
+    if (details || line.isEmpty()) {
+      for (Map.Entry<String, String> e : r.payload().entrySet()) {
+        out.println("      " + e.getKey() + " = " + e.getValue());
+      }
+    }
+  }
+
+  private static String shortNumber(String v) {
+    try {
+      return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    } catch (NumberFormatException e) {
+      return v;
     }
   }
 
@@ -69,10 +89,11 @@ final class AuditStory {
     Map<String, String> p = r.payload();
     return switch (r.type()) {
       case AuditPackets.SIGNAL -> p.get("strategy") + " saw " + p.get("direction") + " on " + p.get("instrument")
-          + " (score " + p.get("score") + ", model " + p.get("model") + " " + p.get("modelVersion") + "): "
+          + " (score " + shortNumber(String.valueOf(p.get("score"))) + ", model " + p.get("model") + " " + p.get("modelVersion") + "): "
           + p.get("rules");
-      case AuditPackets.RISK_CHECK -> "risk check " + ("true".equals(p.get("passed")) ? "passed" : "FAILED on "
-          + p.get("rule")) + ": " + p.get("reason");
+      case AuditPackets.RISK_CHECK -> "true".equals(p.get("passed"))
+          ? "risk check passed" + ("passed".equals(p.get("reason")) ? "" : ": " + p.get("reason"))
+          : "risk check FAILED on " + p.get("rule") + ": " + p.get("reason");
       case AuditPackets.ORDER_INTENT -> "about to send " + p.get("side") + " " + p.get("quantity") + " "
           + p.get("instrument") + " " + p.get("orderType")
           + (p.containsKey("limitPrice") ? " @ " + p.get("limitPrice") : "") + " " + p.get("product") + " "

@@ -86,8 +86,9 @@ class AuditRecorderTest {
 
     assertThat(recorder.stats().lost()).isEqualTo(1);
     log.stall.countDown();
-    recorder.close();
+    assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
     assertThat(log.read(1, 10)).extracting(AuditRecord::correlationId).containsExactly("ref-1", "ref-2");
+    recorder.close();
   }
 
   @Test

@@ -142,7 +142,7 @@ class AuditServiceTest {
     List<AuditRecord> story = packets().stream().filter(r -> r.correlationId().equals("spec-000001")).toList();
     assertThat(story).extracting(AuditRecord::type).containsExactly("risk.check", "order.refused");
     assertThat(story.get(0).payload()).containsEntry("passed", "false").containsEntry("rule", "ORDER_VALUE");
-    assertThat(story.get(1).payload().get("reason")).contains("50000");
+    assertThat(story.get(1).payload().get("reason")).contains("₹50,000.00");
   }
 
   @Test
