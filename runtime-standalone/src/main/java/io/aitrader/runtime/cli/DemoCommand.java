@@ -15,6 +15,10 @@ import io.aitrader.api.audit.AuditLog;
 import io.aitrader.core.audit.AuditRecorder;
 import io.aitrader.core.audit.FileAuditLog;
 import java.io.IOException;
+import io.aitrader.core.notify.Alert;
+import io.aitrader.core.notify.NotificationService;
+import java.util.Optional;
+import java.util.Set;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import io.aitrader.runtime.demo.BarStreamDigest;
@@ -67,6 +71,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-audit", description = "Do not write an audit log.")
   boolean noAudit;
 
+  @CommandLine.Mixin
+  NotifyOptions notify = new NotifyOptions();
+
   @Override
   public Integer call() {
     if (speed < 0 || Double.isNaN(speed) || Double.isInfinite(speed)) {
@@ -83,13 +90,17 @@ final class DemoCommand implements Callable<Integer> {
           + "; every weekday is treated as a trading day");
     }
     MarketDataFeed feed = SyntheticMarket.builder().instruments(instruments).session(session).seed(seed).build();
+    Set<Alert> alerts = notify.alerts(spec.commandLine());
+    Optional<NotificationService> notifications = notify.service(spec.commandLine(), System.getenv());
     @Nullable AuditRecorder recorder = noAudit ? null : AuditRecorder.builder(openAuditLog()).build();
+    boolean alertsDelivered = true;
     try (EventBus bus = InProcessEventBus.create(); feed) {
       DemoPipeline pipeline = new DemoPipeline(calendar, bus, repository, instruments.get(0), BarInterval.M15, BarInterval.M5,
           DemoExecution.standard());
       if (recorder != null) {
         pipeline.audit(recorder);
       }
+      notifications.ifPresent(n -> pipeline.alerts(n::submit, alerts));
       DemoReport report = pipeline.run(feed, instruments, session, speed, BarStreamDigest.create());
       report.print(out, seed, speed);
       if (recorder != null) {
@@ -98,11 +109,18 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  audit         %,d packets written to %s (%s); check: ./aitrader audit verify %s%n",
             stats.recorded(), auditDir, stats.lost() == 0 ? "none lost" : stats.lost() + " LOST", auditDir);
       }
+      if (notifications.isPresent()) {
+        alertsDelivered = NotifyOptions.finish(notifications.get(), out, spec.commandLine().getErr());
+      }
       out.flush();
     } finally {
       if (recorder != null) {
         recorder.close();
       }
+      notifications.ifPresent(NotificationService::close);
+    }
+    if (!alertsDelivered) {
+      return 1;
     }
     return 0;
   }

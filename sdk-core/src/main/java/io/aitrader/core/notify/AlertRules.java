@@ -94,6 +94,26 @@ public final class AlertRules implements AutoCloseable {
     return t;
   }
 
+  /**
+   * What an alert counts as in a digest's title ("9 fills, 2 rejections"): for
+   * {@code NotificationService.Builder.digestKind(AlertRules::digestKind)}. Read from the de-duplication key the rules
+   * give each kind; other notifications count by severity.
+   */
+  public static String digestKind(Notification n) {
+    String key = n.dedupKey();
+    int colon = key.indexOf(':');
+    String prefix = colon < 0 ? "" : key.substring(0, colon);
+    return switch (prefix) {
+      case "fill" -> "fills";
+      case "rejected" -> "rejections";
+      case "risk" -> "risk refusals";
+      case "kill-switch" -> "kill-switch events";
+      case "feed" -> "feed events";
+      case "session" -> "day summaries";
+      default -> n.severity().name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
   /** Subscribes to the bus topics the enabled alerts watch. */
   public synchronized AlertRules attach(EventBus bus) {
     required(bus, "bus");

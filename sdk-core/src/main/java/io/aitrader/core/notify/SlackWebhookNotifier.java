@@ -1,5 +1,6 @@
 package io.aitrader.core.notify;
 
+import io.aitrader.api.Secret;
 import static io.aitrader.api.ValidationException.check;
 import static io.aitrader.api.ValidationException.requireText;
 import static io.aitrader.api.ValidationException.required;

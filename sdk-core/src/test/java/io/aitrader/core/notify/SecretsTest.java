@@ -1,5 +1,6 @@
 package io.aitrader.core.notify;
 
+import io.aitrader.api.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

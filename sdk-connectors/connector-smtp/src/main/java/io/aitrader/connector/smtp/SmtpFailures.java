@@ -1,7 +1,7 @@
 package io.aitrader.connector.smtp;
 
 import io.aitrader.api.notify.NotificationException;
-import io.aitrader.core.notify.Secret;
+import io.aitrader.api.Secret;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import java.io.IOException;

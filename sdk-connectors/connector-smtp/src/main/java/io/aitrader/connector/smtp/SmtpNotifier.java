@@ -4,7 +4,7 @@ import io.aitrader.api.ValidationException;
 import io.aitrader.api.notify.Notification;
 import io.aitrader.api.notify.NotificationException;
 import io.aitrader.api.notify.Notifier;
-import io.aitrader.core.notify.Secret;
+import io.aitrader.api.Secret;
 import jakarta.mail.MessagingException;
 import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Session;

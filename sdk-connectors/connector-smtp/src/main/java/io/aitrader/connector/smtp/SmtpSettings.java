@@ -5,7 +5,7 @@ import static io.aitrader.api.ValidationException.required;
 
 import io.aitrader.api.ConfigurationException;
 import io.aitrader.api.ValidationException;
-import io.aitrader.core.notify.Secret;
+import io.aitrader.api.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

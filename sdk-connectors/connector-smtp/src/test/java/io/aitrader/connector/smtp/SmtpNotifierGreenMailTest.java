@@ -9,7 +9,7 @@ import io.aitrader.api.notify.Notification;
 import io.aitrader.api.notify.NotificationException;
 import io.aitrader.api.notify.Severity;
 import io.aitrader.api.time.Ist;
-import io.aitrader.core.notify.Secret;
+import io.aitrader.api.Secret;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;

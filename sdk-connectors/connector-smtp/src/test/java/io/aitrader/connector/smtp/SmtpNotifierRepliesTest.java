@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.aitrader.api.notify.Notification;
 import io.aitrader.api.notify.NotificationException;
 import io.aitrader.api.notify.Severity;
-import io.aitrader.core.notify.Secret;
+import io.aitrader.api.Secret;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
