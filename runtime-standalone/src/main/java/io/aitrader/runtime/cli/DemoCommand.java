@@ -133,7 +133,8 @@ final class DemoCommand implements Callable<Integer> {
           + ": " + e.getMessage(), e);
     }
     // synced once per batch by the recorder (group commit), not on every append
-    return FileAuditLog.builder().directory(auditDir).timeSource(SystemTimeSource.INSTANCE).syncOnAppend(false).open();
+    return FileAuditLog.builder().directory(auditDir).timeSource(SystemTimeSource.INSTANCE).syncOnAppend(false)
+        .checkpointKey(AuditCommand.key()).open(); // checkpoints signed when AITRADER_AUDIT_KEY is set
   }
 
   private List<Instrument> resolveSymbols(InMemoryInstrumentRepository repository) {
