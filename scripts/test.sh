@@ -9,6 +9,7 @@ cd "$root"
 apt_updated=0
 ensure_pkg() { # ensure_pkg <command> <debian package>
   command -v "$1" >/dev/null 2>&1 && return 0
+  [ -x "/usr/sbin/$1" ] && return 0
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "test.sh: '$1' is missing and apt-get is not available: install the package '$2' yourself" >&2
     exit 1
@@ -23,6 +24,13 @@ ensure_pkg() { # ensure_pkg <command> <debian package>
 
 ensure_pkg java openjdk-17-jdk-headless
 ensure_pkg mvn maven
+# the connectors' tests start their own private servers from these packages (free loopback ports, temp dirs)
+ensure_pkg redis-server redis-server
+ensure_pkg clickhouse-server clickhouse-server
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  ensure_pkg initdb postgresql # initdb lives in /usr/lib/postgresql/<version>/bin, off the PATH: installs the package
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { echo "test.sh: postgresql is installed but its initdb is missing" >&2; exit 1; }
+fi
 
 java_major=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
 if [ "${java_major%%.*}" -lt 17 ]; then
