@@ -8,9 +8,11 @@ package io.aitrader.api.notify;
  * try {
  *   slack.send(notification);
  * } catch (NotificationException e) {
- *   if (e.isRetryable()) queue.retryLater(notification);
+ *   if (e.isRetryable()) queue.retry(delivery.id(), now + backoff, e.getMessage());
+ *   else queue.deadLetter(delivery.id(), e.getMessage());
  * }
  * }</pre>
+ * (The notification service in sdk-core does exactly this around every channel.)
  *
  * <p>Threading: thread-safe; {@link #send} may block on I/O (it is never called on a market-data thread) and
  * must honour its own timeout. Failures are {@link NotificationException}s, never other exceptions.
