@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL connector: one HikariCP connection pool, the schema brought up to date on open, and the stores that
- * share the pool — the order journal ({@link PostgresOrderStore}).
+ * share the pool — the order journal ({@link PostgresOrderStore}) and the instrument master
+ * ({@link PostgresInstrumentRepository}).
  *
  * <pre>{@code
  * try (PostgresConnector pg = PostgresConnector.open(config)) {
@@ -101,6 +102,11 @@ public final class PostgresConnector implements AutoCloseable {
   /** A new order store on this pool; {@code instruments} resolve the instrument ids it stores. */
   public PostgresOrderStore orderStore(InstrumentRepository instruments) {
     return new PostgresOrderStore(dataSource, instruments);
+  }
+
+  /** The instrument master stored in this database. */
+  public PostgresInstrumentRepository instruments() {
+    return new PostgresInstrumentRepository(dataSource);
   }
 
   /** Closes the pool. Idempotent. */
