@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL connector: one HikariCP connection pool, the schema brought up to date on open, and the stores that
- * share the pool — the order journal ({@link PostgresOrderStore}) and the instrument master
- * ({@link PostgresInstrumentRepository}).
+ * share the pool — the order journal ({@link PostgresOrderStore}), the instrument master
+ * ({@link PostgresInstrumentRepository}) and portfolio snapshots ({@link PostgresPortfolioSnapshots}).
  *
  * <pre>{@code
  * try (PostgresConnector pg = PostgresConnector.open(config)) {
@@ -107,6 +107,11 @@ public final class PostgresConnector implements AutoCloseable {
   /** The instrument master stored in this database. */
   public PostgresInstrumentRepository instruments() {
     return new PostgresInstrumentRepository(dataSource);
+  }
+
+  /** Portfolio snapshots stored in this database, keeping the latest {@code retain} per portfolio. */
+  public PostgresPortfolioSnapshots portfolioSnapshots(int retain) {
+    return new PostgresPortfolioSnapshots(dataSource, retain);
   }
 
   /** Closes the pool. Idempotent. */

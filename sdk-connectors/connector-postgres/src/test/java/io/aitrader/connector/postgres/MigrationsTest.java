@@ -4,14 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aitrader.api.ConfigurationException;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MigrationsTest {
   private static final Migrations SAMPLES =
@@ -21,6 +30,33 @@ class MigrationsTest {
   void findsVersionedResourcesInNumericOrderIgnoringOtherFiles() {
     assertThat(SAMPLES.migrations()).extracting(Migrations.Migration::version).containsExactly(1, 2, 10);
     assertThat(SAMPLES.migrations().get(1).description()).isEqualTo("add note");
+  }
+
+  @Test
+  void findsMigrationsInsideAJar(@TempDir Path dir) throws IOException {
+    Path jar = dir.resolve("app.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      for (String name : List.of("app/db/", "app/db/V1__first.sql", "app/db/V3__third.sql", "app/db/notes.md",
+          "app/db/nested/V2__not_here.sql")) {
+        out.putNextEntry(new JarEntry(name));
+        if (!name.endsWith("/")) {
+          out.write(("-- " + name + "\nSELECT 1;\n").getBytes(StandardCharsets.UTF_8));
+        }
+        out.closeEntry();
+      }
+    }
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      Migrations found = Migrations.fromClasspath(loader, "app/db");
+
+      assertThat(found.migrations()).extracting(Migrations.Migration::description).containsExactly("first", "third");
+      assertThat(found.migrations().get(1).sql()).contains("app/db/V3__third.sql");
+    }
+  }
+
+  @Test
+  void aLocationWithoutMigrationsFailsNamingIt() {
+    assertThatThrownBy(() -> Migrations.fromClasspath(MigrationsTest.class.getClassLoader(), "no/such/place"))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("no/such/place");
   }
 
   @Test
