@@ -1,0 +1,41 @@
+-- The order journal: one row per reference id (the idempotency key), the intent as decided, then the latest
+-- broker state or the reason it never reached the broker. Prices are long units of 0.0001 rupee.
+CREATE TABLE orders (
+  reference_id        text PRIMARY KEY,
+  seq                 bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+  recorded_at_millis  bigint NOT NULL,
+  instrument_id       text NOT NULL,
+  side                text NOT NULL,
+  quantity            bigint NOT NULL,
+  order_type          text NOT NULL,
+  limit_price_units   bigint,
+  trigger_price_units bigint,
+  product             text NOT NULL,
+  validity            text NOT NULL,
+  strategy_id         text NOT NULL,
+  algo_id             text,
+  tag                 text,
+  -- the latest broker state (its request may carry an accepted modification)
+  state_instrument_id       text,
+  state_side                text,
+  state_quantity            bigint,
+  state_order_type          text,
+  state_limit_price_units   bigint,
+  state_trigger_price_units bigint,
+  state_product             text,
+  state_validity            text,
+  state_strategy_id         text,
+  state_algo_id             text,
+  state_tag                 text,
+  broker_order_id           text,
+  status                    text,
+  filled_quantity           bigint,
+  average_fill_price_units  bigint,
+  remark                    text,
+  created_at_millis         bigint,
+  updated_at_millis         bigint,
+  -- or why it never reached the broker
+  failure             text,
+  failed_at_millis    bigint,
+  CONSTRAINT orders_state_or_failure CHECK (broker_order_id IS NULL OR failure IS NULL)
+);

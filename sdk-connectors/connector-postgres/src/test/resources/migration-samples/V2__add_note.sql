@@ -1,0 +1,1 @@
+ALTER TABLE sample_a ADD COLUMN note text;
