@@ -246,8 +246,8 @@ public final class ClickHouseMarketStore implements MarketStore {
         + "min(last_price), argMax(last_price, ts), sum(last_qty), sum(last_price * last_qty), "
         + "toInt32(countIf(last_qty > 0)) FROM ("
         + "SELECT ts, last_price, last_qty, "
-        + "transform(" + dayKey + ", " + days + "], " + opens + "], toInt64(0)) AS so, "
-        + "transform(" + dayKey + ", " + days + "], " + closes + "], toInt64(0)) AS sc "
+        + "transform(" + dayKey + ", " + int64s(days) + ", " + int64s(opens) + ", toInt64(0)) AS so, "
+        + "transform(" + dayKey + ", " + int64s(days) + ", " + int64s(closes) + ", toInt64(0)) AS sc "
         + "FROM ticks WHERE instrument = " + ClickHouseConnector.quote(instrument.id())
         + " AND ts >= " + fromMillis + " AND ts < " + toMillis
         + ") WHERE so != 0 AND ts >= so AND ts < sc GROUP BY " + bucket + " AS bucket ORDER BY bucket "
@@ -261,6 +261,11 @@ public final class ClickHouseMarketStore implements MarketStore {
           r.int64(), r.int32(), close <= toMillis));
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /** An array literal (from an unfinished {@code [a,b}) typed {@code Array(Int64)}, whatever its values. */
+  private static String int64s(StringBuilder unfinished) {
+    return "CAST(" + unfinished + "] AS Array(Int64))";
   }
 
   /** The connector this store writes through. */
