@@ -182,6 +182,8 @@ public final class AuditRecorder implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AuditUnavailableException("interrupted while " + what);
     } catch (TimeoutException e) {
+      // abandon it: the writer skips a packet whose caller was told it failed (unless it was written meanwhile)
+      done.completeExceptionally(new AuditUnavailableException("abandoned after the durable time-out"));
       throw new AuditUnavailableException("the audit log did not confirm " + what + " within "
           + TimeUnit.NANOSECONDS.toMillis(durableTimeoutNanos) + " ms" + failureSuffix());
     } catch (ExecutionException e) {
@@ -221,9 +223,12 @@ public final class AuditRecorder implements AutoCloseable {
         int written = 0;
         try {
           for (Packet p : batch) {
-            if (!p.type.isEmpty()) { // an empty type is a flush marker: nothing to write
-              log.append(p.timestampMillis, p.type, p.correlationId, p.payload);
+            if (p.type.isEmpty() || (p.done != null && p.done.isDone())) {
+              // a flush marker, or a durable packet its caller gave up on (its order was refused): nothing to write
+              written++;
+              continue;
             }
+            log.append(p.timestampMillis, p.type, p.correlationId, p.payload);
             written++;
           }
         } finally {
@@ -232,7 +237,7 @@ public final class AuditRecorder implements AutoCloseable {
             if (p.done != null) {
               waiting.add(p.done);
             }
-            if (!p.type.isEmpty()) {
+            if (!p.type.isEmpty() && (p.done == null || !p.done.isCompletedExceptionally())) {
               recorded.incrementAndGet();
             }
           }
