@@ -4,6 +4,8 @@ import static io.aitrader.api.ValidationException.check;
 import static io.aitrader.api.ValidationException.requireText;
 import static io.aitrader.api.ValidationException.required;
 
+import io.aitrader.api.time.TimeSource;
+import java.util.List;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -109,6 +111,25 @@ public final class RedisConnector implements AutoCloseable {
   public RedisNotificationQueue notificationQueue(String name, int rememberAcknowledged, int maxDeadLetters) {
     checkName(name, "RedisConnector.queueName");
     return new RedisNotificationQueue(this, name, rememberAcknowledged, maxDeadLetters);
+  }
+
+  /**
+   * A limiter over {@code buckets} shared with every process on the same server and key prefix, timed by the Redis
+   * server's clock. E.g. {@code rateLimiter(RateBucket.groww())}.
+   */
+  public RedisRateLimiter rateLimiter(List<RateBucket> buckets) {
+    return new RedisRateLimiter(this, buckets, null);
+  }
+
+  /** A limiter over {@code buckets} timed by {@code clock} (replays, tests); every client of a bucket must share it. */
+  public RedisRateLimiter rateLimiter(List<RateBucket> buckets, TimeSource clock) {
+    return new RedisRateLimiter(this, buckets, required(clock, "RedisRateLimiter.clock"));
+  }
+
+  /** The lock called {@code name}, shared with every process on the same server and key prefix. */
+  public RedisLock lock(String name) {
+    checkName(name, "RedisConnector.lockName");
+    return new RedisLock(this, name);
   }
 
   static void checkName(String name, String field) {
