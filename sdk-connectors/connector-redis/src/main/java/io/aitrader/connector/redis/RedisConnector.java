@@ -5,6 +5,7 @@ import static io.aitrader.api.ValidationException.requireText;
 import static io.aitrader.api.ValidationException.required;
 
 import io.aitrader.api.time.TimeSource;
+import java.time.Duration;
 import java.util.List;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -130,6 +131,11 @@ public final class RedisConnector implements AutoCloseable {
   public RedisLock lock(String name) {
     checkName(name, "RedisConnector.lockName");
     return new RedisLock(this, name);
+  }
+
+  /** The cache of the latest feature vector per instrument and interval, each entry living {@code ttl}. */
+  public RedisFeatureCache featureCache(Duration ttl) {
+    return new RedisFeatureCache(this, ttl);
   }
 
   static void checkName(String name, String field) {
