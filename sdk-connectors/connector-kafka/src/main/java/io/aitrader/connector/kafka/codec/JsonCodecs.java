@@ -1,0 +1,192 @@
+package io.aitrader.connector.kafka.codec;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aitrader.api.feature.FeatureVector;
+import io.aitrader.api.market.BarInterval;
+import io.aitrader.api.market.FeedStatus;
+import io.aitrader.api.order.Fill;
+import io.aitrader.api.order.Order;
+import io.aitrader.api.order.OrderRequest;
+import io.aitrader.api.order.OrderStatus;
+import io.aitrader.api.order.OrderType;
+import io.aitrader.api.order.Product;
+import io.aitrader.api.order.Side;
+import io.aitrader.api.order.Validity;
+import io.aitrader.api.signal.Direction;
+import io.aitrader.api.signal.Signal;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The JSON codecs of the standard low-rate events: orders, fills, signals and feed status. */
+final class JsonCodecs {
+  private JsonCodecs() {}
+
+  /** {@code orders.updates}: keyed by instrument id. */
+  static final class OrderCodec extends JsonEventCodec<Order> {
+    OrderCodec(InstrumentIds ids) {
+      super("order", 1, Order.class, ids);
+    }
+
+    @Override
+    public String key(Order order) {
+      return order.instrument().id();
+    }
+
+    @Override
+    void write(JsonGenerator g, Order o) throws IOException {
+      OrderRequest r = o.request();
+      g.writeObjectFieldStart("request");
+      g.writeStringField("instrument", r.instrument().id());
+      g.writeStringField("side", r.side().name());
+      g.writeNumberField("quantity", r.quantity());
+      g.writeStringField("orderType", r.orderType().name());
+      writeOptional(g, "limitPrice", r.limitPrice());
+      writeOptional(g, "triggerPrice", r.triggerPrice());
+      g.writeStringField("product", r.product().name());
+      g.writeStringField("validity", r.validity().name());
+      g.writeStringField("referenceId", r.referenceId());
+      g.writeStringField("strategyId", r.strategyId());
+      writeOptional(g, "algoId", r.algoId());
+      writeOptional(g, "tag", r.tag());
+      g.writeEndObject();
+      g.writeStringField("brokerOrderId", o.brokerOrderId());
+      g.writeStringField("status", o.status().name());
+      g.writeNumberField("filledQuantity", o.filledQuantity());
+      writeOptional(g, "averageFillPrice", o.averageFillPrice());
+      writeOptional(g, "remark", o.remark());
+      g.writeNumberField("createdAtMillis", o.createdAtMillis());
+      g.writeNumberField("updatedAtMillis", o.updatedAtMillis());
+    }
+
+    @Override
+    Order read(JsonNode n) {
+      JsonNode r = object(n, "request");
+      OrderRequest request = new OrderRequest(instrument(r, "instrument"), enumValue(r, "side", Side.class),
+          number(r, "quantity"), enumValue(r, "orderType", OrderType.class), optionalPrice(r, "limitPrice"),
+          optionalPrice(r, "triggerPrice"), enumValue(r, "product", Product.class),
+          enumValue(r, "validity", Validity.class), text(r, "referenceId"), text(r, "strategyId"),
+          optionalText(r, "algoId"), optionalText(r, "tag"));
+      return new Order(request, text(n, "brokerOrderId"), enumValue(n, "status", OrderStatus.class),
+          number(n, "filledQuantity"), optionalPrice(n, "averageFillPrice"), optionalText(n, "remark"),
+          number(n, "createdAtMillis"), number(n, "updatedAtMillis"));
+    }
+  }
+
+  /** {@code orders.fills}: keyed by instrument id. */
+  static final class FillCodec extends JsonEventCodec<Fill> {
+    FillCodec(InstrumentIds ids) {
+      super("fill", 1, Fill.class, ids);
+    }
+
+    @Override
+    public String key(Fill fill) {
+      return fill.instrument().id();
+    }
+
+    @Override
+    void write(JsonGenerator g, Fill f) throws IOException {
+      g.writeStringField("tradeId", f.tradeId());
+      g.writeStringField("brokerOrderId", f.brokerOrderId());
+      g.writeStringField("referenceId", f.referenceId());
+      g.writeStringField("instrument", f.instrument().id());
+      g.writeStringField("side", f.side().name());
+      g.writeNumberField("quantity", f.quantity());
+      g.writeStringField("price", f.price().toString());
+      g.writeNumberField("timestampMillis", f.timestampMillis());
+      g.writeStringField("product", f.product().name());
+    }
+
+    @Override
+    Fill read(JsonNode n) {
+      return new Fill(text(n, "tradeId"), text(n, "brokerOrderId"), text(n, "referenceId"), instrument(n, "instrument"),
+          enumValue(n, "side", Side.class), number(n, "quantity"), price(n, "price"), number(n, "timestampMillis"),
+          enumValue(n, "product", Product.class));
+    }
+  }
+
+  /** {@code market.feed-status}: keyed by feed name. */
+  static final class FeedStatusCodec extends JsonEventCodec<FeedStatus> {
+    FeedStatusCodec(InstrumentIds ids) {
+      super("feed-status", 1, FeedStatus.class, ids);
+    }
+
+    @Override
+    public String key(FeedStatus status) {
+      return status.feed();
+    }
+
+    @Override
+    void write(JsonGenerator g, FeedStatus s) throws IOException {
+      g.writeStringField("feed", s.feed());
+      g.writeBooleanField("connected", s.connected());
+      g.writeNumberField("timestampMillis", s.timestampMillis());
+      g.writeStringField("detail", s.detail());
+    }
+
+    @Override
+    FeedStatus read(JsonNode n) {
+      return new FeedStatus(text(n, "feed"), bool(n, "connected"), number(n, "timestampMillis"), text(n, "detail"));
+    }
+  }
+
+  /** {@code signals.<strategy>}: keyed by instrument id; the feature vector travels with the signal. */
+  static final class SignalCodec extends JsonEventCodec<Signal> {
+    SignalCodec(InstrumentIds ids) {
+      super("signal", 1, Signal.class, ids);
+    }
+
+    @Override
+    public String key(Signal signal) {
+      return signal.instrument().id();
+    }
+
+    @Override
+    void write(JsonGenerator g, Signal s) throws IOException {
+      g.writeStringField("strategyId", s.strategyId());
+      g.writeStringField("instrument", s.instrument().id());
+      g.writeNumberField("timestampMillis", s.timestampMillis());
+      g.writeStringField("direction", s.direction().name());
+      g.writeNumberField("strength", s.strength());
+      g.writeStringField("modelId", s.modelId());
+      g.writeStringField("modelVersion", s.modelVersion());
+      g.writeStringField("reason", s.reason());
+      FeatureVector f = s.features();
+      g.writeObjectFieldStart("features");
+      g.writeStringField("interval", f.interval().label());
+      g.writeNumberField("timestampMillis", f.timestampMillis());
+      g.writeArrayFieldStart("names");
+      for (String name : f.names()) {
+        g.writeString(name);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("values");
+      for (double value : f.values()) {
+        g.writeNumber(value);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+
+    @Override
+    Signal read(JsonNode n) {
+      var instrument = instrument(n, "instrument");
+      JsonNode f = object(n, "features");
+      List<String> names = new ArrayList<>();
+      for (JsonNode name : f.path("names")) {
+        names.add(name.asText());
+      }
+      JsonNode valueNodes = f.path("values");
+      double[] values = new double[valueNodes.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = valueNodes.get(i).asDouble();
+      }
+      FeatureVector features = FeatureVector.of(instrument, BarInterval.parse(text(f, "interval")),
+          number(f, "timestampMillis"), names, values);
+      return new Signal(text(n, "strategyId"), instrument, number(n, "timestampMillis"),
+          enumValue(n, "direction", Direction.class), decimal(n, "strength"), text(n, "modelId"),
+          text(n, "modelVersion"), text(n, "reason"), features);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package io.aitrader.connector.kafka.codec;
+
+import static io.aitrader.connector.kafka.TestInstruments.REPOSITORY;
+import static io.aitrader.connector.kafka.TestInstruments.RELIANCE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aitrader.api.feature.FeatureVector;
+import io.aitrader.api.market.BarInterval;
+import io.aitrader.api.market.FeedStatus;
+import io.aitrader.api.money.Price;
+import io.aitrader.api.order.Fill;
+import io.aitrader.api.order.Order;
+import io.aitrader.api.order.OrderRequest;
+import io.aitrader.api.order.OrderStatus;
+import io.aitrader.api.order.OrderType;
+import io.aitrader.api.order.Product;
+import io.aitrader.api.order.Side;
+import io.aitrader.api.order.Validity;
+import io.aitrader.api.signal.Direction;
+import io.aitrader.api.signal.Signal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class JsonCodecsTest {
+  private static final long T0 = 1_736_135_100_000L;
+  private final EventCodecs codecs = EventCodecs.standard(REPOSITORY);
+
+  @Test
+  void roundTripsOrdersOfEveryTypeExactly() {
+    EventCodec<Order> codec = codecs.find(Order.class).orElseThrow();
+    OrderRequest limit = OrderRequest.builder().instrument(RELIANCE).side(Side.BUY).quantity(10)
+        .orderType(OrderType.LIMIT).limitPrice(Price.of("2534.05")).product(Product.MIS)
+        .referenceId("mom5m-000042").strategyId("momentum-5m").algoId("ALGO-7").tag("first leg").build();
+    OrderRequest stop = OrderRequest.builder().instrument(RELIANCE).side(Side.SELL).quantity(5)
+        .orderType(OrderType.SL_M).triggerPrice(Price.of("2500.0000")).product(Product.CNC).validity(Validity.IOC)
+        .referenceId("mom5m-000043").strategyId("momentum-5m").build();
+    List<Order> orders = List.of(
+        Order.accepted(limit, "GMK39038RDT490CCVRO", OrderStatus.OPEN, T0),
+        new Order(limit, "GMK1", OrderStatus.EXECUTED, 10, Optional.of(Price.of("2534.0125")),
+            Optional.of("filled \"fully\" ✓"), T0, T0 + 5),
+        Order.accepted(stop, "GMK2", OrderStatus.TRIGGER_PENDING, T0).withStatus(OrderStatus.CANCELLED, T0 + 9));
+    for (Order order : orders) {
+      assertThat(codec.decode(codec.encode(order))).isEqualTo(order);
+      assertThat(codec.key(order)).isEqualTo("NSE:RELIANCE");
+    }
+  }
+
+  @Test
+  void roundTripsFillsExactly() {
+    EventCodec<Fill> codec = codecs.find(Fill.class).orElseThrow();
+    Fill fill = new Fill("T-1", "GMK39038RDT490CCVRO", "mom5m-000042", RELIANCE, Side.SELL, 10,
+        Price.of("2534.0505"), T0, Product.MIS);
+    assertThat(codec.decode(codec.encode(fill))).isEqualTo(fill);
+  }
+
+  @Test
+  void roundTripsSignalsWithTheirFeaturesExactly() {
+    EventCodec<Signal> codec = codecs.find(Signal.class).orElseThrow();
+    FeatureVector features = FeatureVector.of(RELIANCE, BarInterval.M5, T0, List.of("rsi(14)", "ema(20)/ema(50)"),
+        new double[] {61.23456789012345, 1.0000000000000002});
+    Signal signal = Signal.builder().strategyId("momentum-5m").features(features).direction(Direction.LONG)
+        .strength(0.6200000000000001).model("xgb-momentum", "2025-06-01").reason("score 0.62 >= 0.55").build();
+    assertThat(codec.decode(codec.encode(signal))).isEqualTo(signal);
+  }
+
+  @Test
+  void roundTripsFeedStatus() {
+    EventCodec<FeedStatus> codec = codecs.find(FeedStatus.class).orElseThrow();
+    FeedStatus status = FeedStatus.disconnected("groww", T0, "socket closed by peer");
+    assertThat(codec.decode(codec.encode(status))).isEqualTo(status);
+    assertThat(codec.key(status)).isEqualTo("groww");
+  }
+
+  @Test
+  void writesReadableJsonWithSchemaAndVersionFirst() {
+    Fill fill = new Fill("T-1", "B-1", "ref-1", RELIANCE, Side.BUY, 1, Price.of("10.5"), T0, Product.CNC);
+    String json = new String(codecs.find(Fill.class).orElseThrow().encode(fill), StandardCharsets.UTF_8);
+    assertThat(json).startsWith("{\"schema\":\"fill\",\"v\":1,").contains("\"price\":\"10.50\"")
+        .contains("\"instrument\":\"NSE:RELIANCE\"");
+  }
+
+  @Test
+  void rejectsANewerVersionAndAnotherSchema() {
+    EventCodec<Fill> codec = codecs.find(Fill.class).orElseThrow();
+    byte[] newer = "{\"schema\":\"fill\",\"v\":2}".getBytes(StandardCharsets.UTF_8);
+    byte[] other = "{\"schema\":\"order\",\"v\":1}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> codec.decode(newer)).isInstanceOf(CodecException.class)
+        .hasMessageStartingWith("schema fill v2 is newer than this consumer understands (v1)");
+    assertThatThrownBy(() -> codec.decode(other)).isInstanceOf(CodecException.class)
+        .hasMessageContaining("Expected schema 'fill' but the payload carries schema 'order'");
+  }
+
+  @Test
+  void rejectsInvalidContentNamingTheField() {
+    EventCodec<Fill> codec = codecs.find(Fill.class).orElseThrow();
+    byte[] missing = "{\"schema\":\"fill\",\"v\":1,\"tradeId\":\"T\"}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> codec.decode(missing)).isInstanceOf(CodecException.class)
+        .hasMessageContaining("'brokerOrderId'");
+    assertThatThrownBy(() -> codec.decode("not json".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(CodecException.class).hasMessageContaining("not valid JSON");
+  }
+
+  @Test
+  void findsNoCodecForAnUnknownTypeUntilOneIsAdded() {
+    assertThat(codecs.find(String.class)).isEmpty();
+    EventCodec<String> text = new EventCodec<>() {
+      @Override
+      public Class<String> type() {
+        return String.class;
+      }
+
+      @Override
+      public String key(String event) {
+        return event;
+      }
+
+      @Override
+      public byte[] encode(String event) {
+        return event.getBytes(StandardCharsets.UTF_8);
+      }
+
+      @Override
+      public String decode(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+      }
+    };
+    assertThat(codecs.with(text).find(String.class)).containsSame(text);
+  }
+}
