@@ -1,0 +1,308 @@
+package io.aitrader.connector.kafka;
+
+import io.aitrader.api.bus.EventBus;
+import io.aitrader.api.bus.EventHandler;
+import io.aitrader.api.bus.Subscription;
+import io.aitrader.api.bus.SubscriptionOptions;
+import io.aitrader.api.bus.Topic;
+import io.aitrader.api.ValidationException;
+import io.aitrader.connector.kafka.codec.EventCodec;
+import io.aitrader.connector.kafka.codec.EventCodecs;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link EventBus} over Apache Kafka: services in different processes (or machines) publish and subscribe to
+ * the same {@link Topic}s as with the embedded bus.
+ *
+ * <pre>{@code
+ * try (KafkaEventBus bus = KafkaEventBus.create(
+ *     KafkaConfig.builder().bootstrapServers("127.0.0.1:9092").groupId("strategies").build(),
+ *     EventCodecs.standard(instruments))) {
+ *   bus.subscribe(Topics.bars(BarInterval.M5), bar -> strategy.onBar(bar));
+ *   bus.publish(Topics.ticks(Exchange.NSE), tick);
+ * }
+ * }</pre>
+ *
+ * <p><b>Publishing.</b> Each topic becomes the Kafka topic of the same name, created on first use through the
+ * admin client with the configured partitions and replication factor. Records are keyed by the codec's key (the
+ * instrument id for market data, orders, fills and signals), so the events of one instrument go to one partition
+ * and stay in order. The producer is idempotent with {@code acks=all}; {@code publish} is asynchronous (it returns
+ * once the record is in the producer's buffer, blocking only while that buffer is full) and a record that finally
+ * fails is logged and counted in {@link #publishFailures()}.
+ *
+ * <p><b>Subscribing.</b> Each subscription is one Kafka consumer with its own thread, in the consumer group
+ * {@code <groupId>.<topic>} (or the group passed to {@link #subscribe(Topic, EventHandler, SubscriptionOptions,
+ * String)}): subscriptions in one group share the partitions, so each event reaches one of them; subscriptions in
+ * different groups each see every event. {@code subscribe} returns once the consumer has been assigned its
+ * partitions and their start offsets are committed, so with {@link KafkaConfig.StartFrom#LATEST} every event
+ * published after it returns is delivered. Offsets are committed after the handler ran (at-least-once): after a
+ * crash the last uncommitted events are delivered again. A handler that throws, or a record that cannot be
+ * decoded, is counted in {@link Subscription#failed()} and logged (the first and then one in 1000); later
+ * records continue. Handlers always run on the subscription's thread, whatever its {@link SubscriptionOptions}
+ * delivery; see {@link KafkaSubscription} for how the queue capacity and overflow policy apply.
+ *
+ * <p><b>Errors.</b> Publishing an event that is not an instance of {@code topic.type()}, using one topic name with
+ * two event types, or a type without a codec in the {@link EventCodecs} throws {@link IllegalArgumentException};
+ * publishing or subscribing after {@link #close()} throws {@link IllegalStateException}.
+ *
+ * <p>Thread-safe.
+ */
+public final class KafkaEventBus implements EventBus {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaEventBus.class);
+  private static final int FAILURE_LOG_INTERVAL = 1000;
+
+  private final KafkaConfig config;
+  private final EventCodecs codecs;
+  private final SubscriptionOptions defaultOptions;
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final Admin admin;
+  private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, byte[]> keys = new ConcurrentHashMap<>();
+  private final List<KafkaSubscription<?>> subscriptions = new CopyOnWriteArrayList<>();
+  private final AtomicInteger consumerCount = new AtomicInteger();
+  private final SendCallback sendCallback = new SendCallback();
+  private final Object lock = new Object();
+  private volatile boolean closed;
+
+  private KafkaEventBus(KafkaConfig config, EventCodecs codecs, SubscriptionOptions defaultOptions) {
+    this.config = config;
+    this.codecs = codecs;
+    this.defaultOptions = defaultOptions;
+    this.admin = Admin.create(commonProperties("admin"));
+    Properties p = commonProperties("producer");
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(config.lingerMillis()));
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(config.batchSizeBytes()));
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression());
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.putAll(config.extraProperties());
+    this.producer = new KafkaProducer<>(p);
+  }
+
+  /** A bus whose {@link #subscribe(Topic, EventHandler)} uses asynchronous delivery of up to 4096 records a poll. */
+  public static KafkaEventBus create(KafkaConfig config, EventCodecs codecs) {
+    return create(config, codecs, SubscriptionOptions.asynchronous(4096, io.aitrader.api.bus.OverflowPolicy.BLOCK));
+  }
+
+  /** A bus whose {@link #subscribe(Topic, EventHandler)} uses {@code defaultOptions}. */
+  public static KafkaEventBus create(KafkaConfig config, EventCodecs codecs, SubscriptionOptions defaultOptions) {
+    return new KafkaEventBus(Objects.requireNonNull(config, "config"), Objects.requireNonNull(codecs, "codecs"),
+        Objects.requireNonNull(defaultOptions, "defaultOptions"));
+  }
+
+  /** The settings this bus was created with. */
+  public KafkaConfig config() {
+    return config;
+  }
+
+  /** Records the producer finally failed to send (after its retries). */
+  public long publishFailures() {
+    return sendCallback.failures.get();
+  }
+
+  @Override
+  public <T> void publish(Topic<T> topic, T event) {
+    if (!topic.type().isInstance(event)) {
+      String what = event == null ? "null" : "an event of type " + event.getClass().getName();
+      throw new IllegalArgumentException("Cannot publish " + what + " on topic '" + topic.name()
+          + "': its events must be non-null instances of " + topic.type().getName());
+    }
+    if (closed) {
+      throw new IllegalStateException("The event bus is closed: cannot publish to topic '" + topic.name() + "'");
+    }
+    EventCodec<T> codec = channel(topic).codec(topic);
+    String key = codec.key(event);
+    byte[] keyBytes = keys.get(key);
+    if (keyBytes == null) {
+      keyBytes = key.getBytes(StandardCharsets.UTF_8);
+      keys.putIfAbsent(key, keyBytes);
+    }
+    producer.send(new ProducerRecord<>(topic.name(), keyBytes, codec.encode(event)), sendCallback);
+  }
+
+  /** Waits until every record published so far has been acknowledged (or has failed). */
+  public void flush() {
+    producer.flush();
+  }
+
+  @Override
+  public <T> Subscription subscribe(Topic<T> topic, EventHandler<? super T> handler) {
+    return subscribe(topic, handler, defaultOptions);
+  }
+
+  @Override
+  public <T> Subscription subscribe(Topic<T> topic, EventHandler<? super T> handler, SubscriptionOptions options) {
+    return subscribe(topic, handler, options, config.groupId() + "." + topic.name());
+  }
+
+  /**
+   * Subscribes in the consumer group {@code groupId}: subscriptions (in any process) in one group share the
+   * topic's partitions; each group sees every event. Returns once the consumer has its partitions.
+   */
+  public <T> Subscription subscribe(Topic<T> topic, EventHandler<? super T> handler, SubscriptionOptions options,
+      String groupId) {
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(handler, "handler");
+    Objects.requireNonNull(options, "options");
+    ValidationException.requireText(groupId, "groupId");
+    EventCodec<T> codec = channel(topic).codec(topic);
+    KafkaSubscription<T> subscription;
+    synchronized (lock) {
+      if (closed) {
+        throw new IllegalStateException("The event bus is closed: cannot subscribe to topic '" + topic.name() + "'");
+      }
+      int n = consumerCount.incrementAndGet();
+      Properties p = commonProperties("consumer-" + topic.name() + "-" + n);
+      subscription = new KafkaSubscription<>(this, topic, handler, codec, options, p, groupId,
+          "aitrader-kafka-" + topic.name() + "-" + n);
+      subscriptions.add(subscription);
+    }
+    subscription.start();
+    subscription.awaitAssignment(config.subscribeTimeout());
+    return subscription;
+  }
+
+  /**
+   * Stops accepting events, flushes the producer, stops every subscription (each finishes the handler call under
+   * way and commits what it has handled; events still on the broker wait there for the group's next consumer)
+   * and closes the clients, each within the close timeout. Idempotent.
+   */
+  @Override
+  public void close() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      producer.flush();
+    } catch (RuntimeException e) {
+      LOG.warn("Flushing the Kafka producer on close failed; unsent events are lost", e);
+    }
+    producer.close(config.closeTimeout());
+    for (KafkaSubscription<?> subscription : subscriptions) {
+      subscription.close();
+    }
+    admin.close(config.closeTimeout());
+  }
+
+  void removed(KafkaSubscription<?> subscription) {
+    subscriptions.remove(subscription);
+  }
+
+  Properties commonProperties(String role) {
+    Properties p = new Properties();
+    p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    p.put(CommonClientConfigs.CLIENT_ID_CONFIG, config.clientId() + "-" + role);
+    p.putAll(config.extraProperties());
+    return p;
+  }
+
+  /** The channel of {@code topic}, creating the Kafka topic on first use. */
+  private Channel channel(Topic<?> topic) {
+    Channel channel = channels.get(topic.name());
+    if (channel == null) {
+      channel = createChannel(topic);
+    }
+    if (channel.type != topic.type()) {
+      throw new IllegalArgumentException("Topic '" + topic.name() + "' is used here with event type "
+          + topic.type().getName() + " but already carries events of type " + channel.type.getName()
+          + "; one topic name carries one event type");
+    }
+    return channel;
+  }
+
+  private Channel createChannel(Topic<?> topic) {
+    synchronized (lock) {
+      Channel existing = channels.get(topic.name());
+      if (existing != null) {
+        return existing;
+      }
+      EventCodec<?> codec = codecs.find(topic.type()).orElseThrow(() -> new IllegalArgumentException(
+          "No codec for event type " + topic.type().getName() + " of topic '" + topic.name()
+              + "': register one with EventCodecs.with(codec)"));
+      createTopic(topic.name());
+      Channel channel = new Channel(topic.type(), codec);
+      channels.put(topic.name(), channel);
+      return channel;
+    }
+  }
+
+  private void createTopic(String name) {
+    NewTopic newTopic = new NewTopic(name, config.partitions(), config.replicationFactor());
+    try {
+      admin.createTopics(List.of(newTopic)).all().get(config.subscribeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      LOG.info("Created Kafka topic '{}' with {} partition(s), replication factor {}", name, config.partitions(),
+          config.replicationFactor());
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("Could not create Kafka topic '" + name + "' on " + config.bootstrapServers()
+            + ": " + e.getCause(), e.getCause());
+      }
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Kafka at " + config.bootstrapServers() + " did not create topic '" + name
+          + "' within " + config.subscribeTimeout() + ": is the cluster reachable?", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while creating Kafka topic '" + name + "'", e);
+    }
+  }
+
+  /** The event type and codec of one topic name. */
+  private static final class Channel {
+    final Class<?> type;
+    final EventCodec<?> codec;
+
+    Channel(Class<?> type, EventCodec<?> codec) {
+      this.type = type;
+      this.codec = codec;
+    }
+
+    <T> EventCodec<T> codec(Topic<T> topic) {
+      @SuppressWarnings("unchecked") // channel() checked that topic.type() is this channel's type, the codec's type
+      EventCodec<T> typed = (EventCodec<T>) codec;
+      return typed;
+    }
+  }
+
+  /** One shared, allocation-free callback for every send: counts and logs failures. */
+  private static final class SendCallback implements Callback {
+    final AtomicLong failures = new AtomicLong();
+
+    @Override
+    public void onCompletion(@Nullable RecordMetadata metadata, @Nullable Exception exception) {
+      if (exception != null) {
+        long n = failures.incrementAndGet();
+        if (n == 1 || n % FAILURE_LOG_INTERVAL == 0) {
+          LOG.error("Kafka could not store a published event ({} failure(s) so far)", n, exception);
+        }
+      }
+    }
+  }
+}
