@@ -9,7 +9,9 @@ import io.aitrader.api.ValidationException;
 import io.aitrader.connector.kafka.codec.EventCodec;
 import io.aitrader.connector.kafka.codec.EventCodecs;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -256,15 +262,22 @@ public final class KafkaEventBus implements EventBus {
 
   private void createTopic(String name) {
     NewTopic newTopic = new NewTopic(name, config.partitions(), config.replicationFactor());
+    long timeoutMillis = config.subscribeTimeout().toMillis();
     try {
-      admin.createTopics(List.of(newTopic)).all().get(config.subscribeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      LOG.info("Created Kafka topic '{}' with {} partition(s), replication factor {}", name, config.partitions(),
-          config.replicationFactor());
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("Could not create Kafka topic '" + name + "' on " + config.bootstrapServers()
-            + ": " + e.getCause(), e.getCause());
+      try {
+        admin.createTopics(List.of(newTopic)).all().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        LOG.info("Created Kafka topic '{}' with {} partition(s), replication factor {}", name, config.partitions(),
+            config.replicationFactor());
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw new IllegalStateException("Could not create Kafka topic '" + name + "' on " + config.bootstrapServers()
+              + ": " + e.getCause(), e.getCause());
+        }
       }
+      awaitLeaders(name, timeoutMillis);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Kafka topic '" + name + "' on " + config.bootstrapServers()
+          + " has partitions without a working leader: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
       throw new IllegalStateException("Kafka at " + config.bootstrapServers() + " did not create topic '" + name
           + "' within " + config.subscribeTimeout() + ": is the cluster reachable?", e);
@@ -272,6 +285,23 @@ public final class KafkaEventBus implements EventBus {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating Kafka topic '" + name + "'", e);
     }
+  }
+
+  /**
+   * Waits until every partition's leader serves requests. An idempotent producer that writes to a partition in
+   * the moment between its creation and its leader becoming ready can lose a batch silently (KAFKA-15591:
+   * NOT_LEADER_OR_FOLLOWER, then OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout); ListOffsets is answered
+   * by the leader's replica manager only once it leads, and the admin client retries it until then.
+   */
+  private void awaitLeaders(String name, long timeoutMillis)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    TopicDescription description = admin.describeTopics(List.of(name)).allTopicNames()
+        .get(timeoutMillis, TimeUnit.MILLISECONDS).get(name);
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (TopicPartitionInfo partition : description.partitions()) {
+      latest.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest());
+    }
+    admin.listOffsets(latest).all().get(timeoutMillis, TimeUnit.MILLISECONDS);
   }
 
   /** The event type and codec of one topic name. */
