@@ -160,15 +160,6 @@ public final class AuditPackets {
   }
 
   static Map<String, String> sessionSummary(SessionSummary s) {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("date", s.date().toString());
-    m.put("dayPnl", s.dayPnl().toString());
-    m.put("equity", s.equity().toString());
-    m.put("charges", s.charges().toString());
-    m.put("ordersSubmitted", Long.toString(s.ordersSubmitted()));
-    m.put("ordersRefused", Long.toString(s.ordersRefused()));
-    m.put("fills", Long.toString(s.fills()));
-    m.put("openPositions", Integer.toString(s.openPositions()));
-    return m;
+    return s.fields();
   }
 }

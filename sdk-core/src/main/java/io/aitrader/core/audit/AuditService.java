@@ -17,6 +17,7 @@ import io.aitrader.api.time.TimeSource;
 import io.aitrader.core.execution.ExecutionTier;
 import io.aitrader.core.orders.IntentRecorder;
 import io.aitrader.core.risk.RiskEngine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,7 +179,7 @@ public final class AuditService implements IntentRecorder, AutoCloseable {
   }
 
   /** Waits until every packet so far is written and synced; false when that took longer than {@code timeout}. */
-  public boolean flush(java.time.Duration timeout) {
+  public boolean flush(Duration timeout) {
     return recorder.flush(timeout);
   }
 

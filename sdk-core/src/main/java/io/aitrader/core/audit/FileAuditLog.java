@@ -11,13 +11,11 @@ import io.aitrader.api.audit.AuditLog;
 import io.aitrader.api.audit.AuditRecord;
 import io.aitrader.api.audit.AuditVerification;
 import io.aitrader.api.time.TimeSource;
+import io.aitrader.core.files.DirectoryLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -402,19 +400,9 @@ public final class FileAuditLog implements AuditLog {
     Path root = b.directory.toAbsolutePath().normalize();
     FileChannel lockChannel = null;
     try {
-      Files.createDirectories(root);
-      lockChannel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = lockChannel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
-      if (lock == null) {
-        throw new ConfigurationException("the audit log " + root + " is already open in this or another process ("
-            + LOCK_FILE + " is locked); only one writer may append to it: close that one first, or give this one a"
-            + " directory of its own");
-      }
+      lockChannel = DirectoryLock.acquire(root, LOCK_FILE, "the audit log " + root + " is already open in this or"
+          + " another process (" + LOCK_FILE + " is locked); only one writer may append to it: close that one first,"
+          + " or give this one a directory of its own");
       return new FileAuditLog(b, root, lockChannel);
     } catch (IOException e) {
       LogRecovery.closeQuietly(lockChannel, e);

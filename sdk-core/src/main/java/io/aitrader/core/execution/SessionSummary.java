@@ -5,6 +5,8 @@ import static io.aitrader.api.ValidationException.required;
 
 import io.aitrader.api.money.Money;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One trading day of an account, as it stood when the session ended: published by {@link ExecutionTier} on
@@ -41,5 +43,22 @@ public record SessionSummary(
     check(ordersSubmitted >= 0 && ordersRefused >= 0 && ordersRefused <= ordersSubmitted,
         "SessionSummary.ordersRefused", "must be within [0, ordersSubmitted]", ordersRefused);
     check(fills >= 0 && openPositions >= 0, "SessionSummary.fills", "and openPositions must be >= 0", fills);
+  }
+
+  /**
+   * Every component as text, in declaration order and named as declared (money as exact rupees, e.g.
+   * {@code 11.30}); the time is left out. What the audit packet records and the alert template fills in.
+   */
+  public Map<String, String> fields() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("date", date.toString());
+    m.put("dayPnl", dayPnl.toString());
+    m.put("equity", equity.toString());
+    m.put("charges", charges.toString());
+    m.put("ordersSubmitted", Long.toString(ordersSubmitted));
+    m.put("ordersRefused", Long.toString(ordersRefused));
+    m.put("fills", Long.toString(fills));
+    m.put("openPositions", Integer.toString(openPositions));
+    return m;
   }
 }

@@ -1,6 +1,7 @@
 package io.aitrader.core.notify;
 
 import io.aitrader.api.notify.Severity;
+import java.util.List;
 
 /**
  * The kinds of alert the {@link AlertRules} raise from bus events, each with its default severity and the fields
@@ -26,11 +27,11 @@ public enum Alert {
       "openPositions", "time");
 
   private final Severity severity;
-  private final java.util.List<String> fields;
+  private final List<String> fields;
 
   Alert(Severity severity, String... fields) {
     this.severity = severity;
-    this.fields = java.util.List.of(fields);
+    this.fields = List.of(fields);
   }
 
   /** How urgent alerts of this kind are. */
@@ -39,7 +40,7 @@ public enum Alert {
   }
 
   /** The {@code {field}}s its template may use. */
-  public java.util.List<String> fields() {
+  public List<String> fields() {
     return fields;
   }
 }

@@ -1,5 +1,6 @@
 package io.aitrader.core.notify;
 
+import static io.aitrader.api.ValidationException.check;
 import static io.aitrader.api.ValidationException.required;
 
 import io.aitrader.api.bus.EventBus;
@@ -23,6 +24,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -110,7 +112,7 @@ public final class AlertRules implements AutoCloseable {
       case "kill-switch" -> "kill-switch events";
       case "feed" -> "feed events";
       case "session" -> "day summaries";
-      default -> n.severity().name().toLowerCase(java.util.Locale.ROOT);
+      default -> n.severity().name().toLowerCase(Locale.ROOT);
     };
   }
 
@@ -196,16 +198,7 @@ public final class AlertRules implements AutoCloseable {
   }
 
   void onSessionSummary(SessionSummary s) {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("date", s.date().toString());
-    m.put("dayPnl", s.dayPnl().toString());
-    m.put("equity", s.equity().toString());
-    m.put("charges", s.charges().toString());
-    m.put("ordersSubmitted", Long.toString(s.ordersSubmitted()));
-    m.put("ordersRefused", Long.toString(s.ordersRefused()));
-    m.put("fills", Long.toString(s.fills()));
-    m.put("openPositions", Integer.toString(s.openPositions()));
-    raise(Alert.SESSION_SUMMARY, m, s.timestampMillis(), "session:" + s.date());
+    raise(Alert.SESSION_SUMMARY, s.fields(), s.timestampMillis(), "session:" + s.date());
   }
 
   private void raise(Alert alert, Map<String, String> fields, long timestampMillis, String dedupKey) {
@@ -257,7 +250,7 @@ public final class AlertRules implements AutoCloseable {
 
     /** Raise only these alerts; an empty set is refused. */
     public Builder only(Set<Alert> alerts) {
-      io.aitrader.api.ValidationException.check(!alerts.isEmpty(), "AlertRules.alerts", "must not be empty", "[]");
+      check(!alerts.isEmpty(), "AlertRules.alerts", "must not be empty", "[]");
       this.enabled = EnumSet.copyOf(alerts);
       return this;
     }

@@ -10,13 +10,11 @@ import io.aitrader.api.market.Bar;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.market.MarketStore;
 import io.aitrader.api.market.Tick;
+import io.aitrader.core.files.DirectoryLock;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -119,18 +117,8 @@ public final class EmbeddedMarketStore implements MarketStore {
     Path root = directory.toAbsolutePath().normalize();
     FileChannel lockChannel = null;
     try {
-      Files.createDirectories(root);
-      lockChannel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = lockChannel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
-      if (lock == null) {
-        throw new ConfigurationException("the market store " + root + " is already open in this or another process; "
-            + "close that one first, or give this one a directory of its own");
-      }
+      lockChannel = DirectoryLock.acquire(root, LOCK_FILE, "the market store " + root + " is already open in this or"
+          + " another process; close that one first, or give this one a directory of its own");
       EmbeddedMarketStore store = new EmbeddedMarketStore(root, lockChannel);
       store.scan(root);
       return store;
