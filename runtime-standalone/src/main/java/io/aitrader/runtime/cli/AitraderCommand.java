@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "aitrader", mixinStandardHelpOptions = true, versionProvider = AitraderCommand.Version.class,
     description = "Indian AI Trader: AI-assisted trading on NSE/BSE through Groww.",
     subcommands = {DemoCommand.class, BacktestCommand.class, WalkForwardCommand.class, ImportCommand.class, AuditCommand.class,
+        DeploymentCommands.Service.class, DeploymentCommands.Run.class,
         CommandLine.HelpCommand.class})
 public final class AitraderCommand implements Runnable {
   @CommandLine.Spec

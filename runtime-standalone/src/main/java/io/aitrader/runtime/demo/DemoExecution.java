@@ -3,6 +3,7 @@ package io.aitrader.runtime.demo;
 import io.aitrader.api.bus.EventBus;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.money.Money;
+import io.aitrader.api.order.OrderStore;
 import io.aitrader.api.time.TimeSource;
 import io.aitrader.core.charges.IndianChargesModel;
 import io.aitrader.core.execution.ExecutionTier;
@@ -50,7 +51,22 @@ public final class DemoExecution {
     return m;
   }
 
+  /** The account's execution tier on {@code clock} and {@code bus}, its orders journaled in {@code store}. */
+  public ExecutionTier build(TimeSource clock, EventBus bus, List<Instrument> instruments, OrderStore store) {
+    return tier(clock, bus, instruments, IntentRecorder.NONE).orderStore(store).build();
+  }
+
+  /** The account's starting cash. */
+  public Money startingCash() {
+    return startingCash;
+  }
+
   ExecutionTier build(TimeSource clock, EventBus bus, List<Instrument> instruments, IntentRecorder intents) {
+    return tier(clock, bus, instruments, intents).build();
+  }
+
+  private ExecutionTier.Builder tier(TimeSource clock, EventBus bus, List<Instrument> instruments,
+      IntentRecorder intents) {
     DailyPriceBands bands = new DailyPriceBands();
     ReferencePrices reference = ReferencePrices.bundledNse();
     for (Instrument i : instruments) {
@@ -61,7 +77,6 @@ public final class DemoExecution {
         .priceBands(bands)
         .intentRecorder(intents)
         .charges(IndianChargesModel.groww())
-        .risk(RiskProfiles.of(LIMITS))
-        .build();
+        .risk(RiskProfiles.of(LIMITS));
   }
 }

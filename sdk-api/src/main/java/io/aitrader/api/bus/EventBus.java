@@ -24,6 +24,29 @@ public interface EventBus extends AutoCloseable {
   <T> Subscription subscribe(Topic<T> topic, EventHandler<? super T> handler, SubscriptionOptions options);
 
   /**
+   * Publishes event-time progress on every shard of {@code topic}: each subscriber's
+   * {@link EventHandler#onWatermark} sees, after every event published before this call, that the topic is
+   * complete up to {@code millis} (exclusive). For a topic with one publisher (the market ingestor's ticks).
+   */
+  void publishWatermark(Topic<?> topic, long millis);
+
+  /**
+   * Forwards {@code watermark}, received from a shard of an input topic, to the same shard of {@code topic}, after
+   * the events it completes were published there. The events must be keyed alike on both topics (by instrument),
+   * which puts them on the same shard number; with several processes deriving {@code topic} (a consumer group) each
+   * forwards the marks of the shards it consumes, so every output shard hears only from its input shard's owner.
+   *
+   * @throws IllegalArgumentException if {@code topic} does not have {@code watermark.shards()} shards
+   */
+  void forwardWatermark(Topic<?> topic, Watermark watermark);
+
+  /** How many shards {@code topic} has (1 on an in-process bus). */
+  int shards(Topic<?> topic);
+
+  /** The shard that carries {@code event} on {@code topic}: its key's shard, {@code 0 <= shard < shards(topic)}. */
+  <T> int shardOf(Topic<T> topic, T event);
+
+  /**
    * Stops accepting events, delivers what asynchronous subscriptions have queued, then stops their threads.
    * Idempotent.
    */

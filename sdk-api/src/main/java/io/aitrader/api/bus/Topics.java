@@ -1,5 +1,6 @@
 package io.aitrader.api.bus;
 
+import io.aitrader.api.feature.FeatureVector;
 import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.market.Bar;
 import io.aitrader.api.market.BarInterval;
@@ -19,6 +20,7 @@ import java.util.Map;
 public final class Topics {
   private static final Map<Exchange, Topic<Tick>> TICKS = new EnumMap<>(Exchange.class);
   private static final Map<BarInterval, Topic<Bar>> BARS = new EnumMap<>(BarInterval.class);
+  private static final Map<BarInterval, Topic<FeatureVector>> FEATURES = new EnumMap<>(BarInterval.class);
 
   static {
     for (Exchange e : Exchange.values()) {
@@ -26,6 +28,7 @@ public final class Topics {
     }
     for (BarInterval i : BarInterval.values()) {
       BARS.put(i, Topic.of("market.candles." + i.label(), Bar.class));
+      FEATURES.put(i, Topic.of("features." + i.label(), FeatureVector.class));
     }
   }
 
@@ -58,6 +61,11 @@ public final class Topics {
   /** {@code market.candles.<interval>}: complete bars (candles). */
   public static Topic<Bar> bars(BarInterval interval) {
     return BARS.get(interval);
+  }
+
+  /** {@code features.<interval>}: the feature vectors the feature service computes on complete bars. */
+  public static Topic<FeatureVector> features(BarInterval interval) {
+    return FEATURES.get(interval);
   }
 
   /** {@code signals.<strategy>}: the signals of one strategy (its id, see {@code Identifiers}). */

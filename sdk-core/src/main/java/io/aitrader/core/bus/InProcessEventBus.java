@@ -9,6 +9,7 @@ import io.aitrader.api.bus.OverflowPolicy;
 import io.aitrader.api.bus.Subscription;
 import io.aitrader.api.bus.SubscriptionOptions;
 import io.aitrader.api.bus.Topic;
+import io.aitrader.api.bus.Watermark;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,6 +116,45 @@ public final class InProcessEventBus implements EventBus {
     for (int i = 0; i < subscribers.length; i++) {
       subscribers[i].accept(event);
     }
+  }
+
+  /** Delivers {@code millis} as the watermark of the bus's one shard to every subscriber of {@code topic}. */
+  @Override
+  public void publishWatermark(Topic<?> topic, long millis) {
+    forwardWatermark(topic, new Watermark(millis, 0, 1));
+  }
+
+  @Override
+  public void forwardWatermark(Topic<?> topic, Watermark watermark) {
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(watermark, "watermark");
+    if (watermark.shards() != 1) {
+      throw new IllegalArgumentException("Cannot forward " + watermark + " to topic '" + topic.name()
+          + "': the in-process bus has one shard per topic");
+    }
+    if (closed) {
+      throw new IllegalStateException("The event bus is closed: cannot publish to topic '" + topic.name() + "'");
+    }
+    Channel channel = channels.get(topic.name());
+    if (channel == null) {
+      return;
+    }
+    Subscriber.Mark mark = new Subscriber.Mark(watermark);
+    Subscriber<?>[] subscribers = channel.subscribers;
+    for (int i = 0; i < subscribers.length; i++) {
+      subscribers[i].accept(mark);
+    }
+  }
+
+  /** Always 1: the in-process bus does not split topics. */
+  @Override
+  public int shards(Topic<?> topic) {
+    return 1;
+  }
+
+  @Override
+  public <T> int shardOf(Topic<T> topic, T event) {
+    return 0;
   }
 
   @Override

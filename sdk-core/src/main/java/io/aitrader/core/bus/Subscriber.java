@@ -3,6 +3,7 @@ package io.aitrader.core.bus;
 import io.aitrader.api.bus.EventHandler;
 import io.aitrader.api.bus.Subscription;
 import io.aitrader.api.bus.Topic;
+import io.aitrader.api.bus.Watermark;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.slf4j.Logger;
@@ -56,6 +57,10 @@ abstract class Subscriber<T> implements Subscription {
 
   /** Calls the handler once, then counts the delivery (and the failure, if it threw). Single writer. */
   final void invoke(Object event) {
+    if (event instanceof Mark) {
+      mark(((Mark) event).watermark);
+      return;
+    }
     try {
       handler.onEvent(topic.type().cast(event));
     } catch (Throwable t) { // a handler must never stop deliveries: count, log sometimes, continue
@@ -67,6 +72,27 @@ abstract class Subscriber<T> implements Subscription {
     }
     // counted after the handler returned, so a reader that sees the count also sees the handler's effects
     counters.addDelivered();
+  }
+
+  private void mark(Watermark watermark) {
+    try {
+      handler.onWatermark(watermark);
+    } catch (Throwable t) { // like an event's handler: count, log sometimes, continue
+      long failures = counters.addFailed();
+      if (failures == 1 || failures % failureLogInterval == 0) {
+        LOG.warn("Watermark handler of topic '{}' threw; {} failure(s) so far on this subscription", topic.name(),
+            failures, t);
+      }
+    }
+  }
+
+  /** A watermark travelling through a subscriber's queue in order with the events (never a topic's event type). */
+  static final class Mark {
+    final Watermark watermark;
+
+    Mark(Watermark watermark) {
+      this.watermark = watermark;
+    }
   }
 
   final boolean isClosed() {

@@ -81,6 +81,7 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
   private final Map<Exchange, MarketCalendar> calendars;
   private final @Nullable FeatureService features;
   private final @Nullable SignalService signals;
+  private final boolean signalsFromBus;
   private final OrderService orders;
   private final Money startingCash;
   private final @Nullable PortfolioService portfolio;
@@ -113,6 +114,11 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
     }
     this.features = b.features;
     this.signals = b.signals;
+    this.signalsFromBus = b.signalsFromBus;
+    if (signals != null && signalsFromBus) {
+      throw new io.aitrader.api.ValidationException("StrategyHost.signals",
+          "StrategyHost.signals: give a signal service or signalsFromBus(), not both");
+    }
     this.orders = required(b.orders, "StrategyHost.orders");
     this.startingCash = b.startingCash;
     this.portfolio = b.portfolio;
@@ -163,18 +169,10 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
       }, SubscriptionOptions.SYNCHRONOUS));
     }
     if (signals != null) {
-      Registration r = signals.subscribe(signal -> {
-        if (signal.strategyId().equals(strategy.id())) {
-          advance(signal.timestampMillis());
-          handling = signal;
-          try {
-            call(ctx -> strategy.onSignal(signal, ctx));
-          } finally {
-            handling = null;
-          }
-        }
-      });
-      registrations.add(r);
+      registrations.add(signals.subscribe(this::deliverSignal));
+    }
+    if (signalsFromBus) {
+      registrations.add(bus.subscribe(Topics.signals(strategy.id()), this::deliverSignal, SubscriptionOptions.SYNCHRONOUS));
     }
     registrations.add(orders.subscribe(new OrderListener() { // per order event: no lambda
       @Override
@@ -201,6 +199,18 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
         }
       }
     }));
+  }
+
+  private void deliverSignal(Signal signal) {
+    if (signal.strategyId().equals(strategy.id())) {
+      advance(signal.timestampMillis());
+      handling = signal;
+      try {
+        call(ctx -> strategy.onSignal(signal, ctx));
+      } finally {
+        handling = null;
+      }
+    }
   }
 
   /** Tells the strategy a session begins; the runtime calls it before the session's first event. */
@@ -439,6 +449,7 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
     private final Map<Exchange, MarketCalendar> calendars = new EnumMap<>(Exchange.class);
     private @Nullable FeatureService features;
     private @Nullable SignalService signals;
+    private boolean signalsFromBus;
     private @Nullable OrderService orders;
     private Money startingCash = Money.ofRupees(1_000_000);
     private @Nullable PortfolioService portfolio;
@@ -463,6 +474,12 @@ public final class StrategyHost implements StrategyContext, AutoCloseable {
     public Builder features(FeatureService v) { this.features = v; return this; }
 
     public Builder signals(SignalService v) { this.signals = v; return this; }
+
+    /**
+     * Takes the strategy's signals from {@code Topics.signals(strategy id)} on the bus instead of a signal service
+     * in this process (the signal service runs elsewhere and publishes them there).
+     */
+    public Builder signalsFromBus() { this.signalsFromBus = true; return this; }
 
     public Builder orders(OrderService v) { this.orders = v; return this; }
 

@@ -418,4 +418,42 @@ class InProcessEventBusTest {
   private static List<Long> range(int n) {
     return Collections.unmodifiableList(LongStream.range(0, n).boxed().toList());
   }
+
+  /** Records events and watermarks in one sequence, as strings. */
+  private static final class Recorder implements io.aitrader.api.bus.EventHandler<Seq> {
+    final List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void onEvent(Seq event) {
+      seen.add("e" + event.n());
+    }
+
+    @Override
+    public void onWatermark(io.aitrader.api.bus.Watermark watermark) {
+      seen.add("w" + watermark.millis() + "/" + watermark.shard() + "/" + watermark.shards());
+    }
+  }
+
+  @Test
+  void watermarksReachSynchronousAndAsynchronousSubscribersInOrderWithTheEvents() {
+    InProcessEventBus bus = bus();
+    Recorder sync = new Recorder();
+    Recorder async = new Recorder();
+    bus.subscribe(TOPIC, sync, SubscriptionOptions.SYNCHRONOUS);
+    Subscription a = bus.subscribe(TOPIC, async, SubscriptionOptions.asynchronous(4, OverflowPolicy.BLOCK));
+
+    bus.publish(TOPIC, new Seq(0, 1));
+    bus.publishWatermark(TOPIC, 100);
+    bus.publish(TOPIC, new Seq(0, 2));
+    bus.forwardWatermark(TOPIC, new io.aitrader.api.bus.Watermark(200, 0, 1));
+    Await.until("the asynchronous subscriber saw everything", () -> async.seen.size() == 4);
+
+    assertThat(sync.seen).containsExactly("e1", "w100/0/1", "e2", "w200/0/1");
+    assertThat(async.seen).containsExactly("e1", "w100/0/1", "e2", "w200/0/1");
+    assertThat(a.delivered()).isEqualTo(2); // watermarks are not events
+    assertThat(bus.shards(TOPIC)).isEqualTo(1);
+    assertThat(bus.shardOf(TOPIC, new Seq(0, 3))).isZero();
+    assertThatThrownBy(() -> bus.forwardWatermark(TOPIC, new io.aitrader.api.bus.Watermark(1, 1, 2)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one shard");
+  }
 }

@@ -24,9 +24,9 @@ import java.util.stream.Stream;
  * on free loopback ports with a temporary data directory (a copy of the system config with its paths and ports
  * changed, and a user {@code aitrader} with a password), stopped and deleted by a shutdown hook.
  */
-final class ClickHouseServer {
-  static final String USER = "aitrader";
-  static final String PASSWORD = "s3cret-for-tests";
+public final class ClickHouseServer {
+  public static final String USER = "aitrader";
+  public static final String PASSWORD = "s3cret-for-tests";
   private static final Path BINARY = Path.of("/usr/sbin/clickhouse-server");
   private static final Path SYSTEM_CONFIG = Path.of("/etc/clickhouse-server");
   private static final Duration START_DEADLINE = Duration.ofSeconds(30);
@@ -45,7 +45,7 @@ final class ClickHouseServer {
   }
 
   /** The shared server, started on first use. */
-  static ClickHouseServer get() {
+  public static ClickHouseServer get() {
     ClickHouseServer s = instance;
     if (s == null) {
       synchronized (ClickHouseServer.class) {
@@ -59,7 +59,7 @@ final class ClickHouseServer {
     return s;
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + httpPort + "/");
   }
 
@@ -68,7 +68,7 @@ final class ClickHouseServer {
     return config("t" + DATABASES.incrementAndGet());
   }
 
-  ClickHouseConfig config(String database) {
+  public ClickHouseConfig config(String database) {
     return ClickHouseConfig.builder().url(url()).database(database).user(USER)
         .password(Secret.of("clickhouse.test", PASSWORD)).build();
   }

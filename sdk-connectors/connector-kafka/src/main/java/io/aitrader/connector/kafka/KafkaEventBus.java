@@ -5,6 +5,8 @@ import io.aitrader.api.bus.EventHandler;
 import io.aitrader.api.bus.Subscription;
 import io.aitrader.api.bus.SubscriptionOptions;
 import io.aitrader.api.bus.Topic;
+import io.aitrader.api.bus.Watermark;
+import org.apache.kafka.common.utils.Utils;
 import io.aitrader.api.ValidationException;
 import io.aitrader.connector.kafka.codec.EventCodec;
 import io.aitrader.connector.kafka.codec.EventCodecs;
@@ -149,6 +151,46 @@ public final class KafkaEventBus implements EventBus {
       keys.putIfAbsent(key, keyBytes);
     }
     producer.send(new ProducerRecord<>(topic.name(), keyBytes, codec.encode(event)), sendCallback);
+  }
+
+  /**
+   * Sends a watermark record to every partition of {@code topic}; subscribers' handlers get
+   * {@link EventHandler#onWatermark} with the partition as the shard (see {@link Watermarks}).
+   */
+  @Override
+  public void publishWatermark(Topic<?> topic, long millis) {
+    int shards = shards(topic);
+    for (int shard = 0; shard < shards; shard++) {
+      forwardWatermark(topic, new Watermark(millis, shard, shards));
+    }
+  }
+
+  @Override
+  public void forwardWatermark(Topic<?> topic, Watermark watermark) {
+    Objects.requireNonNull(watermark, "watermark");
+    int shards = shards(topic);
+    if (watermark.shards() != shards) {
+      throw new IllegalArgumentException("Cannot forward " + watermark + " to Kafka topic '" + topic.name()
+          + "': it has " + shards + " partition(s); topics derived from one another must have as many partitions"
+          + " (see KafkaConfig.partitions)");
+    }
+    if (closed) {
+      throw new IllegalStateException("The event bus is closed: cannot publish to topic '" + topic.name() + "'");
+    }
+    producer.send(Watermarks.record(topic.name(), watermark), sendCallback);
+  }
+
+  /** The partition count of {@code topic} (created on first use). */
+  @Override
+  public int shards(Topic<?> topic) {
+    return channel(Objects.requireNonNull(topic, "topic")).shards(topic.name(), producer);
+  }
+
+  /** The partition Kafka's default partitioner gives the event's key: murmur2 of the key bytes modulo the count. */
+  @Override
+  public <T> int shardOf(Topic<T> topic, T event) {
+    EventCodec<T> codec = channel(topic).codec(topic);
+    return Utils.toPositive(Utils.murmur2(codec.key(event).getBytes(StandardCharsets.UTF_8))) % shards(topic);
   }
 
   /** Waits until every record published so far has been acknowledged (or has failed). */
@@ -308,6 +350,16 @@ public final class KafkaEventBus implements EventBus {
   private static final class Channel {
     final Class<?> type;
     final EventCodec<?> codec;
+    private volatile int shards;
+
+    int shards(String topic, KafkaProducer<byte[], byte[]> producer) {
+      int n = shards;
+      if (n == 0) {
+        n = producer.partitionsFor(topic).size();
+        shards = n;
+      }
+      return n;
+    }
 
     Channel(Class<?> type, EventCodec<?> codec) {
       this.type = type;

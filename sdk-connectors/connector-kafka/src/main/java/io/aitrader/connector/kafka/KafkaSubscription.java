@@ -187,6 +187,14 @@ final class KafkaSubscription<T> implements Subscription, ConsumerRebalanceListe
   }
 
   private void handle(ConsumerRecord<byte[], byte[]> record) {
+    if (Watermarks.isWatermark(record)) {
+      try {
+        handler.onWatermark(Watermarks.decode(record));
+      } catch (RuntimeException e) {
+        failure("handle a watermark at " + record.topic() + "-" + record.partition() + "@" + record.offset(), e);
+      }
+      return;
+    }
     T event;
     try {
       event = codec.decode(record.value());

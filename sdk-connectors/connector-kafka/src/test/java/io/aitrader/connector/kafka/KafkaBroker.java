@@ -25,7 +25,7 @@ import org.apache.kafka.common.Uuid;
  * temporary log directory. {@link #shared()} starts it once per test JVM; a shutdown hook stops it and deletes the
  * directory. If it does not come up, the failure message carries the tail of its log.
  */
-final class KafkaBroker {
+public final class KafkaBroker {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static KafkaBroker shared;
 
@@ -42,7 +42,7 @@ final class KafkaBroker {
   }
 
   /** The broker every test class of this JVM shares, started on first use. */
-  static synchronized KafkaBroker shared() {
+  public static synchronized KafkaBroker shared() {
     if (shared == null) {
       shared = start();
       KafkaBroker broker = shared;
@@ -52,7 +52,7 @@ final class KafkaBroker {
   }
 
   /** {@code 127.0.0.1:<port>}. */
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return "127.0.0.1:" + port;
   }
 

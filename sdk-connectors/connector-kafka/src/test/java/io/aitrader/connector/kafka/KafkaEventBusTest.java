@@ -251,4 +251,41 @@ class KafkaEventBusTest {
     assertThatThrownBy(() -> bus.publish(topic, tick(RELIANCE, 2))).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> bus.subscribe(topic, t -> { })).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void watermarksReachEveryPartitionAfterTheEventsPublishedBeforeThem() {
+    Topic<Tick> ticks = tickTopic("marks");
+    Map<Integer, List<Long>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Integer, Integer> ticksBeforeMark = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Integer, Integer> ticksSeen = new java.util.concurrent.ConcurrentHashMap<>();
+    bus.subscribe(ticks, new io.aitrader.api.bus.EventHandler<Tick>() {
+      @Override
+      public void onEvent(Tick tick) {
+        ticksSeen.merge(bus.shardOf(ticks, tick), 1, Integer::sum);
+      }
+
+      @Override
+      public void onWatermark(io.aitrader.api.bus.Watermark mark) {
+        assertThat(mark.shards()).isEqualTo(4);
+        seen.computeIfAbsent(mark.shard(), k -> Collections.synchronizedList(new ArrayList<>())).add(mark.millis());
+        ticksBeforeMark.put(mark.shard(), ticksSeen.getOrDefault(mark.shard(), 0));
+      }
+    });
+    Map<Integer, Integer> published = new HashMap<>();
+    for (int i = 0; i < 200; i++) {
+      Tick t = tick(TestInstruments.ALL.get(i % 10), i);
+      published.merge(bus.shardOf(ticks, t), 1, Integer::sum);
+      bus.publish(ticks, t);
+    }
+    bus.publishWatermark(ticks, T0 + 200);
+    bus.forwardWatermark(ticks, new io.aitrader.api.bus.Watermark(T0 + 300, 2, 4));
+
+    Await.until(TIMEOUT, () -> seen.size() == 4 && seen.get(2).size() == 2, () -> "marks seen: " + seen);
+    assertThat(seen.get(0)).containsExactly(T0 + 200);
+    assertThat(seen.get(2)).containsExactly(T0 + 200, T0 + 300);
+    assertThat(ticksBeforeMark).isEqualTo(published); // no mark overtook a tick of its partition
+    assertThat(bus.shards(ticks)).isEqualTo(4);
+    assertThatThrownBy(() -> bus.forwardWatermark(ticks, new io.aitrader.api.bus.Watermark(T0, 0, 3)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has 4 partition(s)");
+  }
 }

@@ -30,8 +30,8 @@ import java.util.stream.Stream;
  * run as root, so when the tests run as root the data directory is handed to the {@code postgres} OS user (created
  * by the Debian package) and every server command runs through {@code runuser -u postgres --}.
  */
-final class PostgresServer {
-  static final String USER = "aitrader";
+public final class PostgresServer {
+  public static final String USER = "aitrader";
   private static final long START_TIMEOUT_SECONDS = 60;
 
   private static final class Holder {
@@ -52,7 +52,7 @@ final class PostgresServer {
   }
 
   /** The server shared by every test class in this JVM, started on first call. */
-  static PostgresServer shared() {
+  public static PostgresServer shared() {
     return Holder.SHARED;
   }
 
@@ -61,12 +61,12 @@ final class PostgresServer {
   }
 
   /** The JDBC URL of {@code database} on this server. */
-  String jdbcUrl(String database) {
+  public String jdbcUrl(String database) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
   /** Creates a new, empty database named after {@code prefix} and returns its JDBC URL. */
-  String newDatabase(String prefix) {
+  public String newDatabase(String prefix) {
     String name = (prefix + "_" + databases.incrementAndGet()).toLowerCase(Locale.ROOT);
     try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
         Statement s = c.createStatement()) {

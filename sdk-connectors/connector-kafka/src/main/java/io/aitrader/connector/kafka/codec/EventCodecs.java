@@ -41,6 +41,7 @@ public final class EventCodecs {
     put(map, new JsonCodecs.FillCodec(ids));
     put(map, new JsonCodecs.FeedStatusCodec(ids));
     put(map, new JsonCodecs.SignalCodec(ids));
+    put(map, new JsonCodecs.FeatureVectorCodec(ids));
     return new EventCodecs(map);
   }
 

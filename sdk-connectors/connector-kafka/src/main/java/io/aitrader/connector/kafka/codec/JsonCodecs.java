@@ -189,4 +189,53 @@ final class JsonCodecs {
           text(n, "modelVersion"), text(n, "reason"), features);
     }
   }
+
+  /** {@code features.<interval>}: keyed by instrument id; non-finite values (warm-up) travel as strings. */
+  static final class FeatureVectorCodec extends JsonEventCodec<FeatureVector> {
+    FeatureVectorCodec(InstrumentIds ids) {
+      super("features", 1, FeatureVector.class, ids);
+    }
+
+    @Override
+    public String key(FeatureVector f) {
+      return f.instrument().id();
+    }
+
+    @Override
+    void write(JsonGenerator g, FeatureVector f) throws IOException {
+      g.writeStringField("instrument", f.instrument().id());
+      g.writeStringField("interval", f.interval().label());
+      g.writeNumberField("timestampMillis", f.timestampMillis());
+      g.writeArrayFieldStart("names");
+      for (String name : f.names()) {
+        g.writeString(name);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("values");
+      for (double value : f.values()) {
+        if (Double.isFinite(value)) {
+          g.writeNumber(value);
+        } else {
+          g.writeString(Double.toString(value));
+        }
+      }
+      g.writeEndArray();
+    }
+
+    @Override
+    FeatureVector read(JsonNode n) {
+      List<String> names = new ArrayList<>();
+      for (JsonNode name : n.path("names")) {
+        names.add(name.asText());
+      }
+      JsonNode valueNodes = n.path("values");
+      double[] values = new double[valueNodes.size()];
+      for (int i = 0; i < values.length; i++) {
+        JsonNode v = valueNodes.get(i);
+        values[i] = v.isTextual() ? Double.parseDouble(v.asText()) : v.asDouble();
+      }
+      return FeatureVector.of(instrument(n, "instrument"), BarInterval.parse(text(n, "interval")),
+          number(n, "timestampMillis"), names, values);
+    }
+  }
 }

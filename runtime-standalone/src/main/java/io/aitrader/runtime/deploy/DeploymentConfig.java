@@ -1,0 +1,264 @@
+package io.aitrader.runtime.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.aitrader.api.ConfigurationException;
+import io.aitrader.api.market.BarInterval;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A deployment read from YAML: the session, which bus and stores, and how to reach the servers. Values may use
+ * {@code ${NAME}} or {@code ${NAME:-default}} to take environment variables (passwords belong there or in a secrets
+ * file, never in the file). Every mistake is reported with the file, the key and what is expected.
+ *
+ * <pre>{@code
+ * session: {date: 2025-06-02, symbols: [RELIANCE, TCS], seed: 42, strategy: rules-model, interval: 5m, bars: [1m, 5m]}
+ * bus: kafka                  # in-process | kafka
+ * marketStore: clickhouse     # embedded | clickhouse
+ * orderStore: postgres        # file | postgres
+ * portfolioSnapshots: postgres  # file | postgres
+ * output: out/run             # where embedded stores and reports go
+ * kafka: {bootstrapServers: 127.0.0.1:9092, group: aitrader, partitions: 6}
+ * clickhouse: {url: http://127.0.0.1:8123, database: aitrader, user: default, password: ${CLICKHOUSE_PASSWORD:-}}
+ * postgres: {url: jdbc:postgresql://127.0.0.1:5432/aitrader, user: aitrader, password: ${POSTGRES_PASSWORD:-}}
+ * }</pre>
+ */
+public record DeploymentConfig(
+    Path source,
+    LocalDate date,
+    List<String> symbols,
+    long seed,
+    String strategy,
+    BarInterval interval,
+    Set<BarInterval> bars,
+    Bus bus,
+    MarketStoreKind marketStore,
+    OrderStoreKind orderStore,
+    SnapshotsKind portfolioSnapshots,
+    Path output,
+    Map<String, String> kafka,
+    Map<String, String> clickhouse,
+    Map<String, String> postgres) {
+
+  /** The event bus. */
+  public enum Bus { IN_PROCESS, KAFKA }
+
+  /** Where bars are kept. */
+  public enum MarketStoreKind { EMBEDDED, CLICKHOUSE }
+
+  /** Where orders are journaled. */
+  public enum OrderStoreKind { FILE, POSTGRES }
+
+  /** Where the portfolio's end-of-session state is saved. */
+  public enum SnapshotsKind { FILE, POSTGRES }
+
+  /** The strategies a deployment can run today. */
+  public static final Set<String> STRATEGIES = Set.of("rules-model");
+
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
+
+  /** Reads {@code file}, substituting environment variables from {@code environment}. */
+  public static DeploymentConfig load(Path file, Map<String, String> environment) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new ConfigurationException("cannot read the configuration " + file + ": " + e.getMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new ConfigurationException(file + ": a configuration is a YAML mapping with session, bus, marketStore, …");
+    }
+    Reader r = new Reader(file, s -> substitute(file, s, environment));
+    JsonNode session = r.object(root, "session");
+    BarInterval interval = r.interval(session, "session.interval", r.text(session, "interval", "session.interval"));
+    Set<BarInterval> bars = EnumSet.of(interval);
+    JsonNode barList = session.get("bars");
+    if (barList != null) {
+      for (String label : r.list(barList, "session.bars")) {
+        bars.add(r.interval(session, "session.bars", label));
+      }
+    }
+    String strategy = r.text(session, "strategy", "session.strategy");
+    if (!STRATEGIES.contains(strategy)) {
+      throw r.error("session.strategy", "must be one of " + STRATEGIES, strategy);
+    }
+    DeploymentConfig config = new DeploymentConfig(file, r.date(session, "date", "session.date"),
+        r.list(r.required(session, "symbols", "session.symbols"), "session.symbols"),
+        r.number(session, "seed", "session.seed"), strategy, interval, bars,
+        r.choice(root, "bus", Bus.class), r.choice(root, "marketStore", MarketStoreKind.class),
+        r.choice(root, "orderStore", OrderStoreKind.class), r.choice(root, "portfolioSnapshots", SnapshotsKind.class),
+        Path.of(r.optionalText(root, "output", "output").orElse("out/run")),
+        r.section(root, "kafka"), r.section(root, "clickhouse"), r.section(root, "postgres"));
+    config.requireSections(r);
+    return config;
+  }
+
+  private void requireSections(Reader r) {
+    if (bus == Bus.KAFKA) {
+      r.need(kafka, "kafka", "bootstrapServers");
+    }
+    if (marketStore == MarketStoreKind.CLICKHOUSE) {
+      r.need(clickhouse, "clickhouse", "url");
+    }
+    if (orderStore == OrderStoreKind.POSTGRES || portfolioSnapshots == SnapshotsKind.POSTGRES) {
+      r.need(postgres, "postgres", "url");
+    }
+  }
+
+  private static String substitute(Path file, String value, Map<String, String> environment) {
+    Matcher m = VARIABLE.matcher(value);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String v = environment.get(m.group(1));
+      if (v == null) {
+        if (m.group(2) == null) {
+          throw new ConfigurationException(file + ": the environment variable " + m.group(1)
+              + " is not set; set it or write ${" + m.group(1) + ":-default} for a default");
+        }
+        v = m.group(3);
+      }
+      m.appendReplacement(sb, Matcher.quoteReplacement(v));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  /** Reads values with errors that name the file and the key. */
+  private static final class Reader {
+    private final Path file;
+    private final UnaryOperator<String> substitute;
+
+    Reader(Path file, UnaryOperator<String> substitute) {
+      this.file = file;
+      this.substitute = substitute;
+    }
+
+    ConfigurationException error(String key, String rule, Object value) {
+      return new ConfigurationException(file + ": " + key + " " + rule + " (found: " + value + ")");
+    }
+
+    JsonNode required(JsonNode parent, String name, String key) {
+      JsonNode n = parent.get(name);
+      if (n == null || n.isNull()) {
+        throw new ConfigurationException(file + ": " + key + " is missing");
+      }
+      return n;
+    }
+
+    JsonNode object(JsonNode parent, String name) {
+      JsonNode n = required(parent, name, name);
+      if (!n.isObject()) {
+        throw error(name, "must be a mapping", n);
+      }
+      return n;
+    }
+
+    String text(JsonNode parent, String name, String key) {
+      JsonNode n = required(parent, name, key);
+      if (!n.isValueNode()) {
+        throw error(key, "must be a single value", n);
+      }
+      return substitute.apply(n.asText()).trim();
+    }
+
+    java.util.Optional<String> optionalText(JsonNode parent, String name, String key) {
+      return parent.has(name) ? java.util.Optional.of(text(parent, name, key)) : java.util.Optional.empty();
+    }
+
+    long number(JsonNode parent, String name, String key) {
+      String t = text(parent, name, key);
+      try {
+        return Long.parseLong(t);
+      } catch (NumberFormatException e) {
+        throw error(key, "must be a whole number", t);
+      }
+    }
+
+    LocalDate date(JsonNode parent, String name, String key) {
+      String t = text(parent, name, key);
+      try {
+        return LocalDate.parse(t);
+      } catch (DateTimeParseException e) {
+        throw error(key, "must be a date like 2025-06-02", t);
+      }
+    }
+
+    BarInterval interval(JsonNode parent, String key, String label) {
+      try {
+        return BarInterval.parse(label);
+      } catch (RuntimeException e) {
+        throw error(key, "must be a bar interval like 1m, 5m, 15m, 1h, 1d", label);
+      }
+    }
+
+    List<String> list(JsonNode n, String key) {
+      List<String> out = new ArrayList<>();
+      if (n.isArray()) {
+        for (JsonNode item : n) {
+          out.add(substitute.apply(item.asText()).trim());
+        }
+      } else if (n.isValueNode()) {
+        Arrays.stream(substitute.apply(n.asText()).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+            .forEach(out::add);
+      } else {
+        throw error(key, "must be a list", n);
+      }
+      if (out.isEmpty()) {
+        throw error(key, "must not be empty", n);
+      }
+      return List.copyOf(out);
+    }
+
+    <E extends Enum<E>> E choice(JsonNode root, String key, Class<E> type) {
+      String t = text(root, key, key);
+      String constant = t.toUpperCase(Locale.ROOT).replace('-', '_');
+      for (E e : type.getEnumConstants()) {
+        if (e.name().equals(constant)) {
+          return e;
+        }
+      }
+      List<String> allowed = new ArrayList<>();
+      for (E e : type.getEnumConstants()) {
+        allowed.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      }
+      throw error(key, "must be one of " + String.join(", ", allowed), t);
+    }
+
+    Map<String, String> section(JsonNode root, String name) {
+      JsonNode n = root.get(name);
+      if (n == null || n.isNull()) {
+        return Map.of();
+      }
+      if (!n.isObject()) {
+        throw error(name, "must be a mapping", n);
+      }
+      Map<String, String> out = new java.util.LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : n.properties()) {
+        out.put(e.getKey(), text(n, e.getKey(), name + "." + e.getKey()));
+      }
+      return Map.copyOf(out);
+    }
+
+    void need(Map<String, String> section, String name, String key) {
+      if (!section.containsKey(key) || section.get(key).isEmpty()) {
+        throw new ConfigurationException(file + ": " + name + "." + key + " is missing (needed by the " + name
+            + " settings chosen above)");
+      }
+    }
+  }
+}
