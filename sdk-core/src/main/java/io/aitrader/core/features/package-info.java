@@ -7,6 +7,9 @@
  * (sub)expressions share one indicator instance per instrument and interval. {@link
  * io.aitrader.core.features.OfflineFeatures} recomputes the same vectors from a list of bars, bit for bit (the
  * train/serve consistency path). The language is documented in {@code docs/features.md}.
+ *
+ * <p>{@link io.aitrader.core.features.InMemoryFeatureCache} is the embedded online
+ * {@link io.aitrader.api.feature.FeatureCache}: the latest vector per instrument and interval, with a TTL.
  */
 @NullMarked
 package io.aitrader.core.features;

@@ -4,6 +4,8 @@ import static io.aitrader.api.ValidationException.check;
 import static io.aitrader.api.ValidationException.requireText;
 import static io.aitrader.api.ValidationException.required;
 
+import io.aitrader.api.limits.RateBucket;
+import io.aitrader.api.lock.LockRegistry;
 import io.aitrader.api.time.TimeSource;
 import java.time.Duration;
 import java.util.List;
@@ -17,9 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection (pool) to a Redis server, and the factory of this module's Redis-backed services: the
- * {@link RedisNotificationQueue notification queue}, the shared {@link RedisRateLimiter rate limiter}, the
- * {@link RedisLock singleton lock} and the {@link RedisFeatureCache feature cache}.
+ * One connection (pool) to a Redis server, and the factory of this module's Redis-backed services, each behind an
+ * SPI of sdk-api so it replaces the embedded default unchanged: the {@link RedisNotificationQueue notification queue}
+ * ({@code NotificationQueue}), the shared {@link RedisRateLimiter rate limiter} ({@code RateLimiter}), the
+ * {@link RedisLock singleton locks} ({@link LockRegistry} / {@code LeaseLock}) and the
+ * {@link RedisFeatureCache feature cache} ({@code FeatureCache}).
  *
  * <pre>{@code
  * try (RedisConnector redis = RedisConnector.connect(RedisConfig.of("redis://127.0.0.1:6379"))) {
@@ -127,10 +131,18 @@ public final class RedisConnector implements AutoCloseable {
     return new RedisRateLimiter(this, buckets, required(clock, "RedisRateLimiter.clock"));
   }
 
-  /** The lock called {@code name}, shared with every process on the same server and key prefix. */
+  /**
+   * The lock called {@code name}, shared with every process on the same server and key prefix.
+   *
+   * @throws io.aitrader.api.ValidationException when the name breaks {@link LockRegistry#checkName(String)}
+   */
   public RedisLock lock(String name) {
-    checkName(name, "RedisConnector.lockName");
-    return new RedisLock(this, name);
+    return new RedisLock(this, LockRegistry.checkName(name));
+  }
+
+  /** These locks as a {@link LockRegistry}, to hand to services written against the SPI: {@code this::lock}. */
+  public LockRegistry locks() {
+    return this::lock;
   }
 
   /** The cache of the latest feature vector per instrument and interval, each entry living {@code ttl}. */

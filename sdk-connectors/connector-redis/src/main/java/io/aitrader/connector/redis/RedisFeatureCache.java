@@ -3,6 +3,7 @@ package io.aitrader.connector.redis;
 import static io.aitrader.api.ValidationException.check;
 import static io.aitrader.api.ValidationException.required;
 
+import io.aitrader.api.feature.FeatureCache;
 import io.aitrader.api.feature.FeatureVector;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.market.BarInterval;
@@ -17,13 +18,14 @@ import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * The latest {@link FeatureVector} of each instrument and interval, shared by every process on the same Redis and
- * key prefix (the feature service writes, model servers and dashboards read), each entry expiring {@code ttl} after
- * it was written so stale features disappear when the writer stops. Made by
- * {@link RedisConnector#featureCache(Duration)}.
+ * The Redis {@link FeatureCache}: the latest {@link FeatureVector} of each instrument and interval, shared by every
+ * process on the same Redis and key prefix (the feature service writes, model servers and dashboards read), each
+ * entry expiring {@code ttl} after it was written (on the server's clock) so stale features disappear when the writer
+ * stops. Made by {@link RedisConnector#featureCache(Duration)}; replaces the embedded {@code InMemoryFeatureCache}
+ * and passes the same kit ({@code FeatureCacheContract}).
  *
  * <pre>{@code
- * RedisFeatureCache cache = redis.featureCache(Duration.ofMinutes(10));
+ * FeatureCache cache = redis.featureCache(Duration.ofMinutes(10));
  * cache.put(vector);                                        // on each bar close
  * Optional<FeatureVector> v = cache.latest(reliance, BarInterval.M5);
  * }</pre>
@@ -36,7 +38,7 @@ import org.redisson.client.codec.StringCodec;
  *
  * <p>Thread-safe; each call is one round trip. Failures to reach Redis throw {@link RedisUnavailableException}.
  */
-public final class RedisFeatureCache {
+public final class RedisFeatureCache implements FeatureCache {
   private static final String PUT = ""
       + "local cur = redis.call('HGET', KEYS[1], 'timestampMillis')\n"
       + "if cur and tonumber(cur) > tonumber(ARGV[1]) then return 0 end\n"
@@ -58,16 +60,18 @@ public final class RedisFeatureCache {
     this.ttl = ttl;
   }
 
-  /** How long an entry lives after it was written. */
+  @Override
   public Duration ttl() {
     return ttl;
   }
 
   /**
-   * Caches {@code vector} as the latest of its instrument and interval, for {@link #ttl()}.
+   * {@inheritDoc}
    *
-   * @return true if stored; false if a vector with a later timestamp is already cached (nothing changes)
+   * @throws io.aitrader.api.ValidationException when a feature name contains a line break (names are stored one per
+   *     line)
    */
+  @Override
   public boolean put(FeatureVector vector) {
     required(vector, "RedisFeatureCache.vector");
     List<String> names = vector.names();
@@ -91,7 +95,7 @@ public final class RedisFeatureCache {
     }
   }
 
-  /** The latest cached vector of {@code instrument} and {@code interval}; empty when none or expired. */
+  @Override
   public Optional<FeatureVector> latest(Instrument instrument, BarInterval interval) {
     required(instrument, "RedisFeatureCache.instrument");
     required(interval, "RedisFeatureCache.interval");
@@ -119,8 +123,10 @@ public final class RedisFeatureCache {
     return Optional.of(FeatureVector.of(instrument, interval, Long.parseLong(ts), new ArrayList<>(names), values));
   }
 
-  /** Removes the cached vector of {@code instrument} and {@code interval}; true if there was one. */
+  @Override
   public boolean evict(Instrument instrument, BarInterval interval) {
+    required(instrument, "FeatureCache.instrument");
+    required(interval, "FeatureCache.interval");
     String key = key(instrument, interval);
     try {
       return connector.client().getKeys().delete(key) > 0;

@@ -3,18 +3,21 @@ package io.aitrader.connector.redis;
 import static io.aitrader.api.ValidationException.check;
 import static io.aitrader.api.ValidationException.required;
 
+import io.aitrader.api.lock.LeaseLock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RLock;
 import org.redisson.client.RedisException;
 
 /**
- * A lock shared by every process on the same Redis and key prefix, for services that must run once (one order
- * service per broker account): the instance that holds it works, the others wait or stand by. Made by
- * {@link RedisConnector#lock(String)}; a Redisson {@link RLock} on key {@code <prefix>:lock:{<name>}}.
+ * The Redis {@link LeaseLock}: a lock shared by every process on the same Redis and key prefix, for services that
+ * must run once (one order service per broker account): the instance that holds it works, the others wait or stand
+ * by. Made by {@link RedisConnector#lock(String)} or through {@link RedisConnector#locks()}, the
+ * {@link io.aitrader.api.lock.LockRegistry} that replaces the embedded {@code InMemoryLockRegistry} (same kit,
+ * {@code LeaseLockContract}); a Redisson {@link RLock} on key {@code <prefix>:lock:{<name>}}.
  *
  * <pre>{@code
- * RedisLock lock = redis.lock("orders:ACC-1");
+ * LeaseLock lock = redis.locks().lock("orders:ACC-1");
  * if (!lock.tryAcquire(Duration.ofSeconds(5))) {
  *   throw new IllegalStateException("another order service runs for ACC-1");
  * }
@@ -23,13 +26,13 @@ import org.redisson.client.RedisException;
  *
  * <p><b>Lease.</b> {@link #tryAcquire(Duration)} holds the lock until {@link #release()}: a watchdog in the client
  * renews it (Redisson's default: a 30 s lease renewed every 10 s), so if the process dies the lock frees itself
- * within 30 s. {@link #tryAcquire(Duration, Duration)} holds it for a fixed lease with no renewal.
+ * within 30 s. Leases run on the Redis server's clock. {@link #tryAcquire(Duration, Duration)} holds it for a fixed lease with no renewal.
  *
  * <p><b>Ownership.</b> The owner is the acquiring <em>thread</em> of the acquiring client; the lock is reentrant
  * (release once per acquire) and only the owner thread can release it. Thread-safe otherwise. Failures to reach
  * Redis throw {@link RedisUnavailableException}.
  */
-public final class RedisLock {
+public final class RedisLock implements LeaseLock {
   private final String name;
   private final RLock lock;
 
@@ -38,7 +41,7 @@ public final class RedisLock {
     this.lock = connector.client().getLock(connector.key("lock", "{" + name + "}"));
   }
 
-  /** The lock's name. */
+  @Override
   public String name() {
     return name;
   }
@@ -49,6 +52,7 @@ public final class RedisLock {
    *
    * @return whether this thread now holds it; false also when interrupted while waiting (the flag is restored)
    */
+  @Override
   public boolean tryAcquire(Duration wait) {
     required(wait, "RedisLock.wait");
     check(!wait.isNegative(), "RedisLock.wait", "must not be negative", wait);
@@ -59,6 +63,7 @@ public final class RedisLock {
    * Acquires the lock, waiting at most {@code wait}, for a fixed {@code lease} after which Redis frees it even if
    * it was not released.
    */
+  @Override
   public boolean tryAcquire(Duration wait, Duration lease) {
     required(wait, "RedisLock.wait");
     check(!wait.isNegative(), "RedisLock.wait", "must not be negative", wait);
@@ -74,6 +79,11 @@ public final class RedisLock {
       Thread.currentThread().interrupt();
       return false;
     } catch (RedisException e) {
+      if (e.getCause() instanceof InterruptedException) {
+        // Redisson wraps an interrupt during its first, non-blocking attempt
+        Thread.currentThread().interrupt();
+        return false;
+      }
       throw new RedisUnavailableException("Redis lock '" + name + "': acquire failed: " + e.getMessage(), e);
     }
   }
@@ -84,6 +94,7 @@ public final class RedisLock {
    * @return true if this thread held it; false if it did not (never acquired, already released, or the lease ran
    *     out)
    */
+  @Override
   public boolean release() {
     try {
       if (!lock.isHeldByCurrentThread()) {
@@ -98,7 +109,7 @@ public final class RedisLock {
     }
   }
 
-  /** Whether the calling thread holds it. */
+  @Override
   public boolean isHeldByCurrentThread() {
     try {
       return lock.isHeldByCurrentThread();
@@ -107,7 +118,7 @@ public final class RedisLock {
     }
   }
 
-  /** Whether anyone, in any process, holds it now. */
+  @Override
   public boolean isLocked() {
     try {
       return lock.isLocked();

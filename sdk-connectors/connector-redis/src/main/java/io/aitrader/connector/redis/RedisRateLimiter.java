@@ -4,7 +4,8 @@ import static io.aitrader.api.ValidationException.check;
 import static io.aitrader.api.ValidationException.required;
 
 import io.aitrader.api.NotFoundException;
-import io.aitrader.api.RateLimitedException;
+import io.aitrader.api.limits.RateBucket;
+import io.aitrader.api.limits.RateLimiter;
 import io.aitrader.api.time.TimeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,11 +18,13 @@ import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * Rate limits shared by every process that uses the same Redis and key prefix: each {@link RateBucket} is one
- * budget, whichever client spends it. Made by {@link RedisConnector#rateLimiter(List)}.
+ * The Redis {@link RateLimiter}: rate limits shared by every process that uses the same Redis and key prefix — each
+ * {@link RateBucket} is one budget, whichever client spends it. Made by {@link RedisConnector#rateLimiter(List)};
+ * replaces the embedded {@code InMemoryRateLimiter} with the same buckets and passes the same kit
+ * ({@code RateLimiterContract}).
  *
  * <pre>{@code
- * RedisRateLimiter limits = redis.rateLimiter(RateBucket.groww());
+ * RateLimiter limits = redis.rateLimiter(RateBucket.groww());
  * long waitMillis = limits.tryAcquire("groww.orders");
  * if (waitMillis == 0) broker.place(order); else retryIn(waitMillis);
  * limits.acquireOrThrow("groww.orders");   // or: RateLimitedException carrying the wait
@@ -36,7 +39,7 @@ import org.redisson.client.codec.StringCodec;
  * made with a {@link TimeSource} uses that instead (for replays and tests); all clients of a bucket must then share
  * it. Thread-safe; each call is one round trip.
  */
-public final class RedisRateLimiter {
+public final class RedisRateLimiter implements RateLimiter {
   private static final String ACQUIRE = ""
       + "local now\n"
       + "if ARGV[1] == '' then\n"
@@ -73,6 +76,7 @@ public final class RedisRateLimiter {
   private final RScript script;
   private final @Nullable TimeSource clock;
   private final Map<String, Compiled> buckets;
+  private final List<RateBucket> configured;
   private final RedisConnector connector;
 
   RedisRateLimiter(RedisConnector connector, List<RateBucket> buckets, @Nullable TimeSource clock) {
@@ -88,39 +92,29 @@ public final class RedisRateLimiter {
           "must not repeat a name", b.name());
     }
     this.buckets = Map.copyOf(byName);
+    this.configured = List.copyOf(buckets);
   }
 
-  /** The buckets this limiter knows. */
+  @Override
   public List<RateBucket> buckets() {
-    List<RateBucket> out = new ArrayList<>();
-    buckets.values().forEach(c -> out.add(c.bucket));
-    return List.copyOf(out);
+    return configured;
   }
 
-  /** The bucket called {@code name}, if this limiter knows it. */
+  @Override
   public Optional<RateBucket> bucket(String name) {
     Compiled c = buckets.get(name);
     return c == null ? Optional.empty() : Optional.of(c.bucket);
   }
 
-  /** {@link #tryAcquire(String, int)} for one permit. */
-  public long tryAcquire(String bucket) {
-    return tryAcquire(bucket, 1);
-  }
-
   /**
-   * Takes {@code permits} from {@code bucket} if every window of it allows them now.
+   * {@inheritDoc}
    *
-   * @return 0 when granted; otherwise how many milliseconds to wait before the same call can be granted (nothing
-   *     was taken)
-   * @throws NotFoundException          when the limiter has no such bucket
-   * @throws io.aitrader.api.ValidationException when permits is below 1 or above the smallest window
-   * @throws RedisUnavailableException  when Redis cannot be reached
+   * @throws RedisUnavailableException when Redis cannot be reached
    */
+  @Override
   public long tryAcquire(String bucket, int permits) {
     Compiled c = compiled(bucket);
-    check(permits >= 1 && permits <= c.bucket.maxPermits(), "RedisRateLimiter.permits",
-        "must be 1.." + c.bucket.maxPermits() + " for bucket " + bucket, permits);
+    c.bucket.checkPermits(permits);
     Object[] args = c.args.clone();
     args[0] = clock == null ? "" : Long.toString(clock.currentTimeMillis());
     args[1] = Integer.toString(permits);
@@ -133,20 +127,7 @@ public final class RedisRateLimiter {
     }
   }
 
-  /**
-   * Takes one permit from {@code bucket} or throws.
-   *
-   * @throws RateLimitedException when the bucket has no permit now; {@link RateLimitedException#retryAfterMillis()}
-   *     says how long to wait
-   */
-  public void acquireOrThrow(String bucket) {
-    long wait = tryAcquire(bucket, 1);
-    if (wait > 0) {
-      throw new RateLimitedException("Rate limit of bucket " + bucket + " reached: retry in " + wait + " ms", wait);
-    }
-  }
-
-  /** Forgets every grant of {@code bucket} (all windows): for operators and tests. */
+  @Override
   public void reset(String bucket) {
     Compiled c = compiled(bucket);
     try {
@@ -158,17 +139,18 @@ public final class RedisRateLimiter {
   }
 
   private Compiled compiled(String bucket) {
-    required(bucket, "RedisRateLimiter.bucket");
+    required(bucket, "RateLimiter.bucket");
     Compiled c = buckets.get(bucket);
     if (c == null) {
-      throw new NotFoundException("Rate-limit bucket '" + bucket + "' is not configured; known: " + buckets.keySet());
+      throw new NotFoundException("Rate-limit bucket '" + bucket + "' is not configured; known: "
+          + configured.stream().map(RateBucket::name).toList());
     }
     return c;
   }
 
   @Override
   public String toString() {
-    return "RedisRateLimiter" + buckets.keySet();
+    return "RedisRateLimiter" + configured.stream().map(RateBucket::name).toList();
   }
 
   /** A bucket's keys and the constant part of its script arguments, built once. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aitrader.api.NotFoundException;
 import io.aitrader.api.RateLimitedException;
 import io.aitrader.api.ValidationException;
+import io.aitrader.api.limits.RateBucket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

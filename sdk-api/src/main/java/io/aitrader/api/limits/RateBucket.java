@@ -1,28 +1,36 @@
-package io.aitrader.connector.redis;
+package io.aitrader.api.limits;
 
 import static io.aitrader.api.ValidationException.check;
 import static io.aitrader.api.ValidationException.required;
 
+import io.aitrader.api.ValidationException;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * A named rate-limit bucket: calls that share a budget, limited by one or more sliding windows that must all allow a
- * call (e.g. 10 per second <em>and</em> 250 per minute). The Groww API buckets and the orders-per-second throttle
- * are predefined.
+ * A named rate-limit budget: calls that share it are limited by one or more sliding windows that must all allow a
+ * call (e.g. 10 per second <em>and</em> 250 per minute). The Groww API buckets and the orders-per-second throttle are
+ * predefined.
  *
  * <pre>{@code
- * RateBucket orders = RateBucket.GROWW_ORDERS;                       // 10/s and 250/min
+ * RateBucket orders = RateBucket.GROWW_ORDERS;                                   // 10/s and 250/min
  * RateBucket mine = RateBucket.of("reports", Window.perSecond(2), Window.perMinute(30));
+ * RateLimiter limits = new InMemoryRateLimiter(List.of(orders, mine), clock);     // or redis.rateLimiter(...)
  * }</pre>
  *
- * <p>Rules: name non-blank without braces or spaces; at least one window, no two with the same period.
- * Immutable and thread-safe.
+ * <p>A window is <em>sliding</em>: at most {@link Window#permits()} grants in any span of {@link Window#period()},
+ * wherever it starts, so no fixed window the broker may count in ever sees more than the limit.
  *
- * @param name    the bucket's name; every limiter on the same Redis and key prefix with this name shares it
+ * <p>Rules: the name is 1 to 200 characters among letters, digits and {@code . _ - : /}; at least one window, no two
+ * with the same period. Immutable and thread-safe.
+ *
+ * @param name    the bucket's name; limiters that share state (one process, or one Redis server and key prefix)
+ *                share the budget of a name
  * @param windows the limits, each a count per sliding period
  */
 public record RateBucket(String name, List<Window> windows) {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:/-]{1,200}");
 
   /** Groww's Orders bucket (create, modify, cancel): 10 per second and 250 per minute. */
   public static final RateBucket GROWW_ORDERS = of("groww.orders", Window.perSecond(10), Window.perMinute(250));
@@ -34,7 +42,9 @@ public record RateBucket(String name, List<Window> windows) {
 
   /** Validates the name and windows; see the type's rules. */
   public RateBucket {
-    RedisConnector.checkName(name, "RateBucket.name");
+    required(name, "RateBucket.name");
+    check(NAME.matcher(name).matches(), "RateBucket.name",
+        "must be 1 to 200 letters, digits or . _ - : /", "'" + name + "'");
     required(windows, "RateBucket.windows");
     windows = List.copyOf(windows);
     check(!windows.isEmpty(), "RateBucket.windows", "must hold at least one window", windows);
@@ -48,6 +58,7 @@ public record RateBucket(String name, List<Window> windows) {
 
   /** A bucket named {@code name} limited by every one of {@code windows}. */
   public static RateBucket of(String name, Window... windows) {
+    required(windows, "RateBucket.windows");
     return new RateBucket(name, List.of(windows));
   }
 
@@ -59,7 +70,7 @@ public record RateBucket(String name, List<Window> windows) {
     return of("orders.ops", Window.perSecond(ordersPerSecond));
   }
 
-  /** The three Groww buckets. */
+  /** The three Groww buckets: {@link #GROWW_ORDERS}, {@link #GROWW_LIVE_DATA}, {@link #GROWW_NON_TRADING}. */
   public static List<RateBucket> groww() {
     return List.of(GROWW_ORDERS, GROWW_LIVE_DATA, GROWW_NON_TRADING);
   }
@@ -74,23 +85,40 @@ public record RateBucket(String name, List<Window> windows) {
   }
 
   /**
-   * At most {@code permits} calls in any sliding {@code period}.
+   * Fails unless {@code permits} is between 1 and {@link #maxPermits()}: a limiter's check of a call, with the
+   * message {@code "RateLimiter.permits must be 1..10 for bucket groww.orders, was 11"}. Allocates nothing when valid.
+   */
+  public void checkPermits(int permits) {
+    int max = maxPermits();
+    if (permits < 1 || permits > max) {
+      throw new ValidationException("RateLimiter.permits",
+          "RateLimiter.permits must be 1.." + max + " for bucket " + name + ", was " + permits);
+    }
+  }
+
+  /**
+   * At most {@code permits} grants in any sliding {@code period}.
    *
-   * @param permits how many calls, at least 1
-   * @param period  the window length, at least 1 ms
+   * @param permits how many grants, at least 1
+   * @param period  the window length, at least 1 ms and at most 1 day
    */
   public record Window(int permits, Duration period) {
+    private static final Duration MAX_PERIOD = Duration.ofDays(1);
+
     /** Validates both; see the parameters. */
     public Window {
       check(permits >= 1, "RateBucket.Window.permits", "must be >= 1", permits);
       required(period, "RateBucket.Window.period");
-      check(period.toMillis() >= 1, "RateBucket.Window.period", "must be at least 1 ms", period);
+      check(period.toMillis() >= 1 && period.compareTo(MAX_PERIOD) <= 0, "RateBucket.Window.period",
+          "must be between 1 ms and 1 day", period);
     }
 
+    /** {@code permits} per sliding second. */
     public static Window perSecond(int permits) {
       return new Window(permits, Duration.ofSeconds(1));
     }
 
+    /** {@code permits} per sliding minute. */
     public static Window perMinute(int permits) {
       return new Window(permits, Duration.ofMinutes(1));
     }
