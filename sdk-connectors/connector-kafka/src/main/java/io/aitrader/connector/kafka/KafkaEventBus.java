@@ -6,6 +6,7 @@ import io.aitrader.api.bus.Subscription;
 import io.aitrader.api.bus.SubscriptionOptions;
 import io.aitrader.api.bus.Topic;
 import io.aitrader.api.bus.Watermark;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.utils.Utils;
 import io.aitrader.api.ValidationException;
 import io.aitrader.connector.kafka.codec.EventCodec;
@@ -337,13 +338,26 @@ public final class KafkaEventBus implements EventBus {
    */
   private void awaitLeaders(String name, long timeoutMillis)
       throws ExecutionException, TimeoutException, InterruptedException {
-    TopicDescription description = admin.describeTopics(List.of(name)).allTopicNames()
-        .get(timeoutMillis, TimeUnit.MILLISECONDS).get(name);
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    for (TopicPartitionInfo partition : description.partitions()) {
-      latest.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest());
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    for (long pause = 10; ; pause = Math.min(pause * 2, 500)) {
+      try {
+        TopicDescription description = admin.describeTopics(List.of(name)).allTopicNames()
+            .get(timeoutMillis, TimeUnit.MILLISECONDS).get(name);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (TopicPartitionInfo partition : description.partitions()) {
+          latest.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest());
+        }
+        admin.listOffsets(latest).all().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        return;
+      } catch (ExecutionException e) {
+        // a topic just created (often by another process) may not be known to, or hosted by, its leader yet: the
+        // admin client does not retry UnknownTopicOrPartition here, so ask again until the deadline
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() + pause * 1_000_000L > deadline) {
+          throw e;
+        }
+        Thread.sleep(pause);
+      }
     }
-    admin.listOffsets(latest).all().get(timeoutMillis, TimeUnit.MILLISECONDS);
   }
 
   /** The event type and codec of one topic name. */
