@@ -34,7 +34,18 @@ final class Migrations {
           "CREATE TABLE IF NOT EXISTS audit_log ("
               + "seq UInt64, ts Int64, corr String, type String, payload_keys Array(String), "
               + "payload_values Array(String), prev String, hash String"
-              + ") ENGINE = MergeTree() PARTITION BY " + month("ts") + " ORDER BY seq"));
+              + ") ENGINE = MergeTree() PARTITION BY " + month("ts") + " ORDER BY seq"),
+      new Migration(4, "snapshots: one row per immutable candle snapshot (range, row count, SHA-256 of its rows)",
+          "CREATE TABLE IF NOT EXISTS snapshots ("
+              + "id String, name String, bar_interval String, instruments Array(String), from_time Int64, "
+              + "to_time Int64, row_count UInt64, sha256 String, created Int64"
+              + ") ENGINE = MergeTree() ORDER BY name"),
+      new Migration(5, "snapshot_bars: the candles of each snapshot, copied at export and never changed",
+          "CREATE TABLE IF NOT EXISTS snapshot_bars ("
+              + "snapshot_id String, instrument String, bar_interval String, open_time Int64, close_time Int64, "
+              + "open Int64, high Int64, low Int64, close Int64, volume Int64, turnover Int64, "
+              + "trade_count Int32, complete UInt8"
+              + ") ENGINE = MergeTree() ORDER BY (snapshot_id, instrument, open_time)"));
 
   private Migrations() {
   }

@@ -1,4 +1,4 @@
-/** ClickHouse connector: market store (ticks, candles) and audit store over the HTTP interface. */
+/** ClickHouse connector: market store (ticks, candles), audit store and immutable candle snapshots over the HTTP interface. */
 @NullMarked
 package io.aitrader.connector.clickhouse;
 

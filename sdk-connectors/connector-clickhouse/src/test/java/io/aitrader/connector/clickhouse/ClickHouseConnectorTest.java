@@ -21,7 +21,7 @@ class ClickHouseConnectorTest {
           .isEqualTo(Integer.toString(Migrations.latest()));
       assertThat(second.queryText("SELECT name FROM system.tables WHERE database = '" + config.database()
           + "' ORDER BY name FORMAT TabSeparated").split("\n"))
-          .containsExactly("audit_log", "bars", "schema_migrations", "ticks");
+          .containsExactly("audit_log", "bars", "schema_migrations", "snapshot_bars", "snapshots", "ticks");
     }
   }
 
