@@ -12,6 +12,7 @@ import io.aitrader.api.bus.Subscription;
 import io.aitrader.api.bus.SubscriptionOptions;
 import io.aitrader.api.bus.Topic;
 import io.aitrader.api.bus.Topics;
+import io.aitrader.api.bus.Watermark;
 import io.aitrader.api.feature.FeatureVector;
 import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.instrument.Instrument;
@@ -36,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -553,6 +555,95 @@ public abstract class EventBusContract {
     assertThatThrownBy(call).as("a null %s", argument)
         .isInstanceOfAny(NullPointerException.class, ValidationException.class, IllegalArgumentException.class)
         .hasMessageContaining(argument);
+  }
+
+  // ---- watermarks ------------------------------------------------------------------------------------------------
+
+  /** Records, per shard, the watermarks seen and how many ticks of the shard had arrived before each. */
+  private static final class MarkRecorder implements EventHandler<Tick> {
+    private final EventBus bus;
+    private final Topic<Tick> topic;
+    private final Map<Integer, Integer> ticks = new HashMap<>();
+    private final Map<Integer, List<String>> marks = new HashMap<>();
+
+    MarkRecorder(EventBus bus, Topic<Tick> topic) {
+      this.bus = bus;
+      this.topic = topic;
+    }
+
+    @Override
+    public synchronized void onEvent(Tick tick) {
+      ticks.merge(bus.shardOf(topic, tick), 1, Integer::sum);
+    }
+
+    @Override
+    public synchronized void onWatermark(Watermark w) {
+      marks.computeIfAbsent(w.shard(), k -> new ArrayList<>())
+          .add(w.millis() + "/" + w.shards() + " after " + ticks.getOrDefault(w.shard(), 0));
+    }
+
+    synchronized Map<Integer, List<String>> marks() {
+      Map<Integer, List<String>> copy = new HashMap<>();
+      marks.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+      return copy;
+    }
+  }
+
+  @Test
+  void aWatermarkReachesEveryShardAfterTheEventsPublishedBeforeIt() {
+    EventBus bus = bus();
+    Topic<Tick> topic = topic(Topics.ticks(Exchange.NSE));
+    MarkRecorder recorder = new MarkRecorder(bus, topic);
+    bus.subscribe(topic, recorder);
+    int shards = bus.shards(topic);
+    Map<Integer, Integer> published = new HashMap<>();
+    for (int i = 0; i < 130; i++) {
+      Tick t = tick(INSTRUMENTS.get(i % INSTRUMENTS.size()), i);
+      published.merge(bus.shardOf(topic, t), 1, Integer::sum);
+      bus.publish(topic, t);
+    }
+    bus.publishWatermark(topic, T0 + 1000);
+
+    awaitUntil(() -> recorder.marks().size() == shards, () -> "marks " + recorder.marks() + " of " + shards + " shards");
+    assertThat(shards).isPositive();
+    for (int shard = 0; shard < shards; shard++) {
+      assertThat(recorder.marks().get(shard)).as("shard %d", shard)
+          .containsExactly((T0 + 1000) + "/" + shards + " after " + published.getOrDefault(shard, 0));
+    }
+  }
+
+  @Test
+  void aForwardedWatermarkReachesOnlyItsShardAndMustMatchTheShardCount() {
+    EventBus bus = bus();
+    Topic<Tick> topic = topic(Topics.ticks(Exchange.NSE));
+    MarkRecorder recorder = new MarkRecorder(bus, topic);
+    bus.subscribe(topic, recorder);
+    int shards = bus.shards(topic);
+    int last = shards - 1;
+
+    bus.forwardWatermark(topic, new Watermark(T0 + 5, last, shards));
+    bus.publishWatermark(topic, T0 + 9); // a broadcast after it: once every shard has it, the forwarded one is in
+
+    awaitUntil(() -> recorder.marks().size() == shards, () -> "marks " + recorder.marks());
+    assertThat(recorder.marks().get(last)).containsExactly((T0 + 5) + "/" + shards + " after 0",
+        (T0 + 9) + "/" + shards + " after 0");
+    for (int shard = 0; shard < last; shard++) {
+      assertThat(recorder.marks().get(shard)).containsExactly((T0 + 9) + "/" + shards + " after 0");
+    }
+    assertThatThrownBy(() -> bus.forwardWatermark(topic, new Watermark(T0, 0, shards + 1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void eachInstrumentHasOneShard() {
+    EventBus bus = bus();
+    Topic<Tick> topic = topic(Topics.ticks(Exchange.NSE));
+    int shards = bus.shards(topic);
+    for (Instrument instrument : INSTRUMENTS) {
+      int shard = bus.shardOf(topic, tick(instrument, 0));
+      assertThat(shard).isBetween(0, shards - 1);
+      assertThat(bus.shardOf(topic, tick(instrument, 77))).as(instrument.id()).isEqualTo(shard);
+    }
   }
 
   // ---- waiting --------------------------------------------------------------------------------------------------
