@@ -4,7 +4,7 @@ import io.aitrader.api.ConfigurationException;
 import io.aitrader.core.services.ServiceUnit;
 import io.aitrader.runtime.deploy.Deployment;
 import io.aitrader.runtime.deploy.DeploymentConfig;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ final class DeploymentCommands {
     return false;
   }
 
-  static void report(PrintStream out, List<ServiceUnit> units) {
+  static void report(PrintWriter out, List<ServiceUnit> units) {
     for (ServiceUnit u : units) {
       out.println("  " + u.report());
     }
@@ -79,7 +79,7 @@ final class DeploymentCommands {
 
     @Override
     public Integer call() {
-      PrintStream out = new PrintStream(System.out, true);
+      PrintWriter out = spec.commandLine().getOut();
       DeploymentConfig c = load(spec.commandLine(), config);
       List<String> list = Arrays.stream(names.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
       Deployment deployment = new Deployment(c);
@@ -143,7 +143,7 @@ final class DeploymentCommands {
 
     @Override
     public Integer call() {
-      PrintStream out = new PrintStream(System.out, true);
+      PrintWriter out = spec.commandLine().getOut();
       DeploymentConfig c = load(spec.commandLine(), config);
       try (Deployment deployment = new Deployment(c)) {
         List<ServiceUnit> units = deployment.start(Deployment.SERVICES);

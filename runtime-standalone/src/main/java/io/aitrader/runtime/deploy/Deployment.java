@@ -181,6 +181,15 @@ public final class Deployment implements AutoCloseable {
       store = postgres().orderStore(instruments);
     }
     opened.push(store::close);
+    long from = plan.session().preOpenStartMillis();
+    long to = plan.endMillis();
+    long before = store.orders().stream().filter(o -> o.recordedAtMillis() >= from && o.recordedAtMillis() < to).count();
+    if (before > 0) {
+      throw new ConfigurationException("the order store (" + store.name() + ") already holds " + before
+          + " order(s) of the session " + plan.session().date() + ": this session was run into it before, and running"
+          + " it again would trade it twice; use a fresh output directory or database (resuming a session after a"
+          + " restart is not supported yet)");
+    }
     return store;
   }
 
