@@ -3,6 +3,7 @@ package io.aitrader.connector.kafka.codec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aitrader.api.feature.FeatureVector;
+import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.market.FeedStatus;
 import io.aitrader.api.order.Fill;
@@ -152,45 +153,22 @@ final class JsonCodecs {
       g.writeStringField("modelId", s.modelId());
       g.writeStringField("modelVersion", s.modelVersion());
       g.writeStringField("reason", s.reason());
-      FeatureVector f = s.features();
       g.writeObjectFieldStart("features");
-      g.writeStringField("interval", f.interval().label());
-      g.writeNumberField("timestampMillis", f.timestampMillis());
-      g.writeArrayFieldStart("names");
-      for (String name : f.names()) {
-        g.writeString(name);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("values");
-      for (double value : f.values()) {
-        g.writeNumber(value);
-      }
-      g.writeEndArray();
+      writeFeatures(g, s.features());
       g.writeEndObject();
     }
 
     @Override
     Signal read(JsonNode n) {
       var instrument = instrument(n, "instrument");
-      JsonNode f = object(n, "features");
-      List<String> names = new ArrayList<>();
-      for (JsonNode name : f.path("names")) {
-        names.add(name.asText());
-      }
-      JsonNode valueNodes = f.path("values");
-      double[] values = new double[valueNodes.size()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = valueNodes.get(i).asDouble();
-      }
-      FeatureVector features = FeatureVector.of(instrument, BarInterval.parse(text(f, "interval")),
-          number(f, "timestampMillis"), names, values);
+      FeatureVector features = readFeatures(this, object(n, "features"), instrument);
       return new Signal(text(n, "strategyId"), instrument, number(n, "timestampMillis"),
           enumValue(n, "direction", Direction.class), decimal(n, "strength"), text(n, "modelId"),
           text(n, "modelVersion"), text(n, "reason"), features);
     }
   }
 
-  /** {@code features.<interval>}: keyed by instrument id; non-finite values (warm-up) travel as strings. */
+  /** {@code features.<interval>}: keyed by instrument id. */
   static final class FeatureVectorCodec extends JsonEventCodec<FeatureVector> {
     FeatureVectorCodec(InstrumentIds ids) {
       super("features", 1, FeatureVector.class, ids);
@@ -204,38 +182,42 @@ final class JsonCodecs {
     @Override
     void write(JsonGenerator g, FeatureVector f) throws IOException {
       g.writeStringField("instrument", f.instrument().id());
-      g.writeStringField("interval", f.interval().label());
-      g.writeNumberField("timestampMillis", f.timestampMillis());
-      g.writeArrayFieldStart("names");
-      for (String name : f.names()) {
-        g.writeString(name);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("values");
-      for (double value : f.values()) {
-        if (Double.isFinite(value)) {
-          g.writeNumber(value);
-        } else {
-          g.writeString(Double.toString(value));
-        }
-      }
-      g.writeEndArray();
+      writeFeatures(g, f);
     }
 
     @Override
     FeatureVector read(JsonNode n) {
-      List<String> names = new ArrayList<>();
-      for (JsonNode name : n.path("names")) {
-        names.add(name.asText());
-      }
-      JsonNode valueNodes = n.path("values");
-      double[] values = new double[valueNodes.size()];
-      for (int i = 0; i < values.length; i++) {
-        JsonNode v = valueNodes.get(i);
-        values[i] = v.isTextual() ? Double.parseDouble(v.asText()) : v.asDouble();
-      }
-      return FeatureVector.of(instrument(n, "instrument"), BarInterval.parse(text(n, "interval")),
-          number(n, "timestampMillis"), names, values);
+      return readFeatures(this, n, instrument(n, "instrument"));
     }
+  }
+
+  /** A feature vector's interval, time, names and values (shared by the feature vector and signal codecs). */
+  static void writeFeatures(JsonGenerator g, FeatureVector f) throws IOException {
+    g.writeStringField("interval", f.interval().label());
+    g.writeNumberField("timestampMillis", f.timestampMillis());
+    g.writeArrayFieldStart("names");
+    for (String name : f.names()) {
+      g.writeString(name);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("values");
+    for (double value : f.values()) {
+      g.writeNumber(value); // finite (FeatureVector's rule): Jackson writes the shortest text that reads back exactly
+    }
+    g.writeEndArray();
+  }
+
+  static FeatureVector readFeatures(JsonEventCodec<?> codec, JsonNode n, Instrument instrument) {
+    List<String> names = new ArrayList<>();
+    for (JsonNode name : n.path("names")) {
+      names.add(name.asText());
+    }
+    JsonNode valueNodes = n.path("values");
+    double[] values = new double[valueNodes.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = valueNodes.get(i).asDouble();
+    }
+    return FeatureVector.of(instrument, BarInterval.parse(codec.text(n, "interval")), codec.number(n, "timestampMillis"), names,
+        values);
   }
 }

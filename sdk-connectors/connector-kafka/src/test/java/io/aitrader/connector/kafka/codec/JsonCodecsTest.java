@@ -67,6 +67,21 @@ class JsonCodecsTest {
   }
 
   @Test
+  void roundTripsFeatureVectorsExactly() {
+    EventCodec<io.aitrader.api.feature.FeatureVector> codec =
+        codecs.find(io.aitrader.api.feature.FeatureVector.class).orElseThrow();
+    io.aitrader.api.feature.FeatureVector v = io.aitrader.api.feature.FeatureVector.of(RELIANCE,
+        io.aitrader.api.market.BarInterval.M5, T0, List.of("rsi(14)", "zscore(20)", "close", "ret(5)"),
+        new double[] {71.25, -0.123456789012345, 2534.05, 1.0E-17});
+
+    io.aitrader.api.feature.FeatureVector back = codec.decode(codec.encode(v));
+
+    assertThat(back).isEqualTo(v);
+    assertThat(back.values()[1]).isEqualTo(-0.123456789012345);
+    assertThat(codec.key(v)).isEqualTo(RELIANCE.id());
+  }
+
+  @Test
   void roundTripsFeedStatus() {
     EventCodec<FeedStatus> codec = codecs.find(FeedStatus.class).orElseThrow();
     FeedStatus status = FeedStatus.disconnected("groww", T0, "socket closed by peer");
