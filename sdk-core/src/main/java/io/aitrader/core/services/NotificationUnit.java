@@ -1,0 +1,113 @@
+package io.aitrader.core.services;
+
+import io.aitrader.api.bus.EventBus;
+import io.aitrader.api.bus.Subscription;
+import io.aitrader.api.bus.Topics;
+import io.aitrader.api.notify.Notification;
+import io.aitrader.api.order.Fill;
+import io.aitrader.api.order.Order;
+import io.aitrader.core.notify.Alert;
+import io.aitrader.core.notify.AlertRules;
+import io.aitrader.core.notify.NotificationService;
+import io.aitrader.core.notify.NotificationStats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The notification service as a service: {@link AlertRules} attached to the bus turn fills, rejections, feed outages
+ * and the day's summary (as chosen) into notifications for a {@link NotificationService} — its queue (in memory or
+ * shared, e.g. Redis) and channels configured by the caller — which de-duplicates, rate-limits and delivers them.
+ *
+ * <p>The session is done for it when the order updates' and fills' watermarks (published by the order unit) have
+ * passed {@link SessionPlan#endMillis()}, the day's summary alert has been raised (when {@link Alert#SESSION_SUMMARY}
+ * is among the alerts) and the queue holds nothing waiting or in flight (every delivery sent or dead-lettered). One
+ * instance per queue (a queue is meant to have one consuming service).
+ *
+ * <pre>{@code
+ * NotificationService service = NotificationService.builder().queue(queue).channel(new LogNotifier())
+ *     .digestKind(AlertRules::digestKind).build();
+ * NotificationUnit unit = new NotificationUnit(bus, plan, EnumSet.of(Alert.SESSION_SUMMARY), service);
+ * }</pre>
+ *
+ * <p>Thread-safe: events may arrive on any bus thread.
+ */
+public final class NotificationUnit implements ServiceUnit {
+  private final SessionPlan plan;
+  private final Set<Alert> alerts;
+  private final NotificationService notifications;
+  private final AlertRules rules;
+  private final EventTimeGate gate = new EventTimeGate();
+  private final List<Subscription> subscriptions = new ArrayList<>();
+  private final String summaryKey;
+  private volatile boolean marksPassed;
+  private volatile boolean summarySeen;
+  private volatile boolean done;
+
+  /**
+   * @param alerts        the alerts raised (at least one)
+   * @param notifications delivers them; the unit closes it in {@link #close()}
+   */
+  public NotificationUnit(EventBus bus, SessionPlan plan, Set<Alert> alerts, NotificationService notifications) {
+    io.aitrader.api.ValidationException.check(!alerts.isEmpty(), "NotificationUnit.alerts", "must not be empty",
+        alerts);
+    this.plan = plan;
+    this.alerts = EnumSet.copyOf(alerts);
+    this.notifications = notifications;
+    this.summaryKey = "session:" + plan.session().date();
+    this.rules = AlertRules.builder(this::submit).only(this.alerts).build().attach(bus);
+    gate.onAdvance(low -> {
+      if (low >= this.plan.endMillis()) {
+        marksPassed = true;
+      }
+    });
+    subscriptions.add(bus.subscribe(Topics.orderUpdates(), gate.input("order updates", 0, Order::updatedAtMillis,
+        o -> o.instrument().id(), o -> { })));
+    subscriptions.add(bus.subscribe(Topics.fills(), gate.input("fills", 1, Fill::timestampMillis,
+        f -> f.instrument().id(), f -> { })));
+  }
+
+  private void submit(Notification n) {
+    notifications.submit(n);
+    if (n.dedupKey().equals(summaryKey)) {
+      summarySeen = true;
+    }
+  }
+
+  /** The notification service (its counters and dead letters). */
+  public NotificationService notifications() {
+    return notifications;
+  }
+
+  @Override
+  public String name() {
+    return "notification";
+  }
+
+  @Override
+  public boolean sessionDone() {
+    if (!done && marksPassed && (summarySeen || !alerts.contains(Alert.SESSION_SUMMARY))
+        && notifications.flush(Duration.ZERO)) {
+      done = true;
+    }
+    return done;
+  }
+
+  @Override
+  public String report() {
+    NotificationStats s = notifications.stats();
+    return "notification: " + s.submitted() + " alerts raised, " + s.delivered() + " delivered to "
+        + notifications.channelNames() + " (" + s.sent() + " messages, " + s.retries() + " retries, "
+        + s.deadLettered() + " dead-lettered, " + s.suppressed() + " suppressed)";
+  }
+
+  /** Unsubscribes and stops the notification service (what is undelivered stays in its queue). */
+  @Override
+  public void close() {
+    subscriptions.forEach(Subscription::close);
+    rules.close();
+    notifications.close();
+  }
+}
