@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The notification service as a service: {@link AlertRules} attached to the bus turn fills, rejections, feed outages
@@ -23,8 +25,10 @@ import java.util.Set;
  *
  * <p>The session is done for it when the order updates' and fills' watermarks (published by the order unit) have
  * passed {@link SessionPlan#endMillis()}, the day's summary alert has been raised (when {@link Alert#SESSION_SUMMARY}
- * is among the alerts) and the queue holds nothing waiting or in flight (every delivery sent or dead-lettered). One
- * instance per queue (a queue is meant to have one consuming service).
+ * is among the alerts) and the queue holds nothing waiting or in flight (every delivery sent or dead-lettered). The
+ * thread that brings the last of these waits (up to 30 s) for the deliveries to settle, so that with synchronous
+ * delivery the session is done when the ingestor's last mark has been published. One instance per queue (a queue is
+ * meant to have one consuming service).
  *
  * <pre>{@code
  * NotificationService service = NotificationService.builder().queue(queue).channel(new LogNotifier())
@@ -35,6 +39,9 @@ import java.util.Set;
  * <p>Thread-safe: events may arrive on any bus thread.
  */
 public final class NotificationUnit implements ServiceUnit {
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationUnit.class);
+  private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
+
   private final SessionPlan plan;
   private final Set<Alert> alerts;
   private final NotificationService notifications;
@@ -42,8 +49,8 @@ public final class NotificationUnit implements ServiceUnit {
   private final EventTimeGate gate = new EventTimeGate();
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final String summaryKey;
-  private volatile boolean marksPassed;
-  private volatile boolean summarySeen;
+  private boolean marksPassed;
+  private boolean summarySeen;
   private volatile boolean done;
 
   /**
@@ -58,11 +65,7 @@ public final class NotificationUnit implements ServiceUnit {
     this.notifications = notifications;
     this.summaryKey = "session:" + plan.session().date();
     this.rules = AlertRules.builder(this::submit).only(this.alerts).build().attach(bus);
-    gate.onAdvance(low -> {
-      if (low >= this.plan.endMillis()) {
-        marksPassed = true;
-      }
-    });
+    gate.onAdvance(this::advanced);
     subscriptions.add(bus.subscribe(Topics.orderUpdates(), gate.input("order updates", 0, Order::updatedAtMillis,
         o -> o.instrument().id(), o -> { })));
     subscriptions.add(bus.subscribe(Topics.fills(), gate.input("fills", 1, Fill::timestampMillis,
@@ -72,7 +75,30 @@ public final class NotificationUnit implements ServiceUnit {
   private void submit(Notification n) {
     notifications.submit(n);
     if (n.dedupKey().equals(summaryKey)) {
-      summarySeen = true;
+      synchronized (this) {
+        summarySeen = true;
+        finish(FLUSH_TIMEOUT);
+      }
+    }
+  }
+
+  private synchronized void advanced(long low) {
+    if (low >= plan.endMillis()) {
+      marksPassed = true;
+      finish(FLUSH_TIMEOUT);
+    }
+  }
+
+  /** Done once every condition holds and the deliveries settled within {@code timeout}. */
+  private void finish(Duration timeout) {
+    if (done || !marksPassed || !(summarySeen || !alerts.contains(Alert.SESSION_SUMMARY))) {
+      return;
+    }
+    if (notifications.flush(timeout)) {
+      done = true;
+    } else if (!timeout.isZero()) {
+      LOG.warn("the session's notifications were not all delivered within {} s: {}", timeout.toSeconds(),
+          notifications.stats());
     }
   }
 
@@ -88,9 +114,10 @@ public final class NotificationUnit implements ServiceUnit {
 
   @Override
   public boolean sessionDone() {
-    if (!done && marksPassed && (summarySeen || !alerts.contains(Alert.SESSION_SUMMARY))
-        && notifications.flush(Duration.ZERO)) {
-      done = true;
+    if (!done) {
+      synchronized (this) {
+        finish(Duration.ZERO); // deliveries still retried after the wait at the end may have settled since
+      }
     }
     return done;
   }

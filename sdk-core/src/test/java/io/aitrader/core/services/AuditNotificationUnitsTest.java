@@ -62,7 +62,7 @@ class AuditNotificationUnitsTest {
     }
   }
 
-  record Outcome(List<AuditRecord> packets, List<Notification> sent, List<String> reports) {}
+  record Outcome(List<AuditRecord> packets, List<Notification> sent, List<String> reports, boolean doneAtFeedEnd) {}
 
   private static SessionPlan plan() {
     List<Instrument> instruments = new ArrayList<>();
@@ -94,6 +94,7 @@ class AuditNotificationUnitsTest {
 
     new IngestorUnit(bus, plan).run(SyntheticMarket.builder().instruments(plan.instruments()).session(SESSION)
         .seed(11).build());
+    boolean doneAtFeedEnd = audit.sessionDone() && notification.sessionDone();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!units.stream().allMatch(ServiceUnit::sessionDone) && System.nanoTime() < deadline) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
@@ -103,7 +104,7 @@ class AuditNotificationUnitsTest {
     List<AuditRecord> packets = log.read(1, 1_000_000); // done: every packet is written
     List<Notification> sent = List.copyOf(channel.sent); // done: every delivery is settled
     units.forEach(ServiceUnit::close);
-    return new Outcome(packets, sent, reports);
+    return new Outcome(packets, sent, reports, doneAtFeedEnd);
   }
 
   private static List<String> types(List<AuditRecord> packets) {
@@ -117,6 +118,7 @@ class AuditNotificationUnitsTest {
       o = run(bus);
     }
 
+    assertThat(o.doneAtFeedEnd()).as("synchronous delivery: done when the ingestor's last mark was published").isTrue();
     assertThat(types(o.packets())).as("%s", o.reports()).startsWith(AuditPackets.CONFIG)
         .contains(AuditPackets.ORDER_UPDATE).endsWith(AuditPackets.SESSION_SUMMARY);
     AuditRecord config = o.packets().get(0);
