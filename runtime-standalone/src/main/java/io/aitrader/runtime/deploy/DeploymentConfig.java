@@ -66,7 +66,7 @@ public record DeploymentConfig(
     Set<Alert> alerts,
     Map<String, String> redis) {
 
-  /** Validates the components read from the file. */
+  /** Keeps an immutable copy of the alerts. */
   public DeploymentConfig {
     alerts = Set.copyOf(alerts);
   }

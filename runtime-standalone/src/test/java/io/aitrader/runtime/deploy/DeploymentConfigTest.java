@@ -114,6 +114,18 @@ class DeploymentConfigTest {
   }
 
   @Test
+  void theExampleFilesLoad() {
+    DeploymentConfig embedded = DeploymentConfig.load(Path.of("../config/embedded.yaml"), Map.of());
+    DeploymentConfig full = DeploymentConfig.load(Path.of("../config/full.yaml"), Map.of());
+
+    assertThat(embedded.auditLog()).isEqualTo(DeploymentConfig.AuditLogKind.FILE);
+    assertThat(embedded.featureCache()).isEqualTo(DeploymentConfig.FeatureCacheKind.MEMORY);
+    assertThat(full.notificationQueue()).isEqualTo(DeploymentConfig.NotificationQueueKind.REDIS);
+    assertThat(full.featureCache()).isEqualTo(DeploymentConfig.FeatureCacheKind.REDIS);
+    assertThat(full.redis()).containsEntry("address", "redis://127.0.0.1:6379");
+  }
+
+  @Test
   void theDeploymentHasTheAuditAndNotificationServicesBeforeTheIngestor() {
     assertThat(Deployment.SERVICES).containsSubsequence("audit", "notification", "ingestor")
         .endsWith("ingestor");
