@@ -8,6 +8,7 @@ import io.aitrader.api.feature.FeatureVector;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.notify.NotificationQueue;
+import io.aitrader.connector.kafka.KafkaBroker;
 import io.aitrader.connector.redis.RedisConnector;
 import io.aitrader.connector.redis.RedisServer;
 import io.aitrader.core.audit.AuditPackets;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +41,14 @@ class DeploymentServicesTest {
   Path dir;
 
   private Path config(String extra) throws Exception {
+    return config("in-process", extra);
+  }
+
+  private Path config(String bus, String extra) throws Exception {
+    return config(bus, extra, "out");
+  }
+
+  private Path config(String bus, String extra, String output) throws Exception {
     String yaml = "session:\n"
         + "  date: 2025-06-02\n"
         + "  symbols: [RELIANCE, TCS, INFY]\n"
@@ -45,13 +56,13 @@ class DeploymentServicesTest {
         + "  strategy: rules-model\n"
         + "  interval: 5m\n"
         + "  bars: [1m, 5m]\n"
-        + "bus: in-process\n"
+        + "bus: " + bus + "\n"
         + "marketStore: embedded\n"
         + "orderStore: file\n"
         + "portfolioSnapshots: file\n"
-        + "output: " + dir.resolve("out") + "\n"
+        + "output: " + dir.resolve(output) + "\n"
         + extra;
-    Path file = dir.resolve("deploy.yaml");
+    Path file = dir.resolve(output + ".yaml");
     Files.writeString(file, yaml);
     return file;
   }
@@ -66,7 +77,11 @@ class DeploymentServicesTest {
   }
 
   private List<AuditRecord> auditPackets() {
-    try (FileAuditLog log = FileAuditLog.builder().directory(dir.resolve("out").resolve("audit"))
+    return auditPackets("out");
+  }
+
+  private List<AuditRecord> auditPackets(String output) {
+    try (FileAuditLog log = FileAuditLog.builder().directory(dir.resolve(output).resolve("audit"))
         .timeSource(SystemTimeSource.INSTANCE).open()) {
       assertThat(log.verify().isValid()).as("the hash chain verifies: %s", log.verify()).isTrue();
       return log.read(1, 1_000_000);
@@ -108,6 +123,45 @@ class DeploymentServicesTest {
     assertThat(packets.get(0).payload()).containsEntry("auditLog", "file").containsEntry("symbols", "RELIANCE,TCS,INFY");
     assertThat(packets.get(packets.size() - 1).correlationId()).isEqualTo("session:2025-06-02");
     assertThat(reports).anyMatch(r -> r.startsWith("audit: " + packets.size() + " packets recorded"));
+  }
+
+  @Test
+  void theDaySummaryCrossesKafkaToTheAuditAndNotificationServices() throws Exception {
+    // given every service on a real Kafka broker of this test's own (topic names are global to a broker: another
+    // deployment's events and watermarks on the shared broker would be read too), each service with its own client
+    KafkaBroker broker = KafkaBroker.start();
+    Path file = config("kafka", "auditLog: file\nalerts: [summary]\n"
+        + "kafka:\n  bootstrapServers: " + broker.bootstrapServers() + "\n  group: units\n  partitions: 2\n");
+    NotificationStats stats;
+    List<String> reports;
+    try (Deployment d = new Deployment(DeploymentConfig.load(file, Map.of()))) {
+      // when the session runs through it
+      d.start(Deployment.SERVICES);
+      d.runIngestor();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (!d.units().stream().allMatch(ServiceUnit::sessionDone) && System.nanoTime() < deadline) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+      }
+
+      // then the audit and notification services saw the order service's summary and the session's end
+      reports = reports(d);
+      assertThat(d.units()).as("%s", reports).allMatch(ServiceUnit::sessionDone);
+      stats = notification(d).notifications().stats();
+    } finally {
+      broker.stop();
+    }
+    assertThat(stats.delivered()).as("%s", reports).isEqualTo(1);
+
+    // and the audit log holds the same packets as a run of the same session in one process (in any order)
+    Path reference = config("in-process", "auditLog: file\n", "reference");
+    try (Deployment d = new Deployment(DeploymentConfig.load(reference, Map.of()))) {
+      d.start(Deployment.SERVICES);
+      d.runIngestor();
+    }
+    List<String> expected = auditPackets("reference").stream().map(AuditRecord::type).toList();
+    assertThat(expected).contains(AuditPackets.ORDER_UPDATE, AuditPackets.SESSION_SUMMARY);
+    assertThat(auditPackets()).extracting(AuditRecord::type).as("%s", reports)
+        .containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test

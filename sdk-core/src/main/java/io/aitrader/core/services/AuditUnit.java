@@ -2,13 +2,17 @@ package io.aitrader.core.services;
 
 import io.aitrader.api.audit.AuditLog;
 import io.aitrader.api.bus.EventBus;
+import io.aitrader.api.bus.EventHandler;
 import io.aitrader.api.bus.Subscription;
 import io.aitrader.api.bus.SubscriptionOptions;
+import io.aitrader.api.bus.Topic;
 import io.aitrader.api.bus.Topics;
+import io.aitrader.api.bus.Watermark;
 import io.aitrader.api.order.Fill;
 import io.aitrader.api.order.Order;
 import io.aitrader.core.audit.AuditRecorder;
 import io.aitrader.core.audit.AuditService;
+import io.aitrader.core.bus.InProcessEventBus;
 import io.aitrader.core.execution.ExecutionTier;
 import io.aitrader.core.execution.SessionSummary;
 import io.aitrader.core.time.ManualTimeSource;
@@ -16,13 +20,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The audit service as a service: an {@link AuditService} attached to the bus records the order updates, feed status
- * and session summaries published there (and the deployment's configuration, when given) through an
- * {@link AuditRecorder} the unit owns over the given {@link AuditLog}.
+ * The audit service as a service: an {@link AuditService} records the order updates, feed status and session
+ * summaries published on the bus (and the deployment's configuration, when given) through an {@link AuditRecorder}
+ * the unit owns over the given {@link AuditLog}. The audit service is attached to a private synchronous bus that
+ * these topics are forwarded to, so the unit subscribes only to topics that cross the bus (a Kafka bus needs a codec
+ * for every topic subscribed; risk checks and kill-switch events stay inside the order service's process).
  *
  * <p>Its clock — the time of the configuration packet and of anything recorded without an event time — follows event
  * time: it starts at the session's pre-open and moves with the order updates, fills and their watermarks. The session
@@ -45,6 +52,7 @@ public final class AuditUnit implements ServiceUnit {
   private final ManualTimeSource clock;
   private final AuditService audit;
   private final EventTimeGate gate = new EventTimeGate();
+  private final InProcessEventBus local = InProcessEventBus.create();
   private final List<Subscription> subscriptions = new ArrayList<>();
   private boolean marksPassed;
   private boolean summarySeen;
@@ -62,15 +70,39 @@ public final class AuditUnit implements ServiceUnit {
     if (!configuration.isEmpty()) {
       audit.configuration("deployment", configuration);
     }
-    audit.attach(bus);
+    audit.attach(local);
+    // after the audit service: the summary's packet is queued before this sees it
+    local.subscribe(ExecutionTier.SESSION_SUMMARY_TOPIC, this::summary, SubscriptionOptions.SYNCHRONOUS);
     gate.onAdvance(this::advanced);
-    subscriptions.add(bus.subscribe(Topics.orderUpdates(), gate.input("order updates", 0, Order::updatedAtMillis,
-        o -> o.instrument().id(), o -> follow(o.updatedAtMillis()))));
-    subscriptions.add(bus.subscribe(Topics.fills(), gate.input("fills", 1, Fill::timestampMillis,
-        f -> f.instrument().id(), f -> follow(f.timestampMillis()))));
-    // synchronous and subscribed after the audit service: the summary's packet is queued before this sees it
-    subscriptions.add(bus.subscribe(ExecutionTier.SESSION_SUMMARY_TOPIC, this::summary,
-        SubscriptionOptions.SYNCHRONOUS));
+    subscribe(bus, Topics.orderUpdates(), gate.input("order updates", 0, Order::updatedAtMillis,
+        o -> o.instrument().id(), o -> follow(o.updatedAtMillis())));
+    subscribe(bus, Topics.fills(), gate.input("fills", 1, Fill::timestampMillis, f -> f.instrument().id(),
+        f -> follow(f.timestampMillis())));
+    subscribe(bus, Topics.feedStatus(), null);
+    subscribe(bus, ExecutionTier.SESSION_SUMMARY_TOPIC, null);
+  }
+
+  /**
+   * One subscription per topic (a Kafka bus splits a topic's partitions between the subscriptions of one client):
+   * each event is forwarded to the private bus, then offered to {@code gateInput} with the watermarks, if given.
+   */
+  private <T> void subscribe(EventBus bus, Topic<T> topic, @Nullable EventHandler<T> gateInput) {
+    subscriptions.add(bus.subscribe(topic, new EventHandler<T>() {
+      @Override
+      public void onEvent(T event) {
+        local.publish(topic, event);
+        if (gateInput != null) {
+          gateInput.onEvent(event);
+        }
+      }
+
+      @Override
+      public void onWatermark(Watermark watermark) {
+        if (gateInput != null) {
+          gateInput.onWatermark(watermark);
+        }
+      }
+    }, SubscriptionOptions.SYNCHRONOUS));
   }
 
   private synchronized void follow(long eventTime) {
@@ -133,5 +165,6 @@ public final class AuditUnit implements ServiceUnit {
   public void close() {
     subscriptions.forEach(Subscription::close);
     audit.close();
+    local.close();
   }
 }

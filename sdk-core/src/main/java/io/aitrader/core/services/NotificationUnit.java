@@ -1,11 +1,18 @@
 package io.aitrader.core.services;
 
+import io.aitrader.api.ValidationException;
 import io.aitrader.api.bus.EventBus;
+import io.aitrader.api.bus.EventHandler;
 import io.aitrader.api.bus.Subscription;
+import io.aitrader.api.bus.SubscriptionOptions;
+import io.aitrader.api.bus.Topic;
 import io.aitrader.api.bus.Topics;
+import io.aitrader.api.bus.Watermark;
 import io.aitrader.api.notify.Notification;
 import io.aitrader.api.order.Fill;
 import io.aitrader.api.order.Order;
+import io.aitrader.core.bus.InProcessEventBus;
+import io.aitrader.core.execution.ExecutionTier;
 import io.aitrader.core.notify.Alert;
 import io.aitrader.core.notify.AlertRules;
 import io.aitrader.core.notify.NotificationService;
@@ -15,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * The notification service as a service: {@link AlertRules} attached to the bus turn fills, rejections, feed outages
  * and the day's summary (as chosen) into notifications for a {@link NotificationService} — its queue (in memory or
  * shared, e.g. Redis) and channels configured by the caller — which de-duplicates, rate-limits and delivers them.
+ * The rules are attached to a private synchronous bus that the fills, order updates, feed status and session
+ * summaries are forwarded to, so the unit subscribes only to topics that cross the bus (risk checks and kill-switch
+ * events stay inside the order service's process: {@link Alert#RISK_LIMIT} and the kill-switch alerts do not fire
+ * here).
  *
  * <p>The session is done for it when the order updates' and fills' watermarks (published by the order unit) have
  * passed {@link SessionPlan#endMillis()}, the day's summary alert has been raised (when {@link Alert#SESSION_SUMMARY}
@@ -47,6 +59,7 @@ public final class NotificationUnit implements ServiceUnit {
   private final NotificationService notifications;
   private final AlertRules rules;
   private final EventTimeGate gate = new EventTimeGate();
+  private final InProcessEventBus local = InProcessEventBus.create();
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final String summaryKey;
   private boolean marksPassed;
@@ -58,18 +71,43 @@ public final class NotificationUnit implements ServiceUnit {
    * @param notifications delivers them; the unit closes it in {@link #close()}
    */
   public NotificationUnit(EventBus bus, SessionPlan plan, Set<Alert> alerts, NotificationService notifications) {
-    io.aitrader.api.ValidationException.check(!alerts.isEmpty(), "NotificationUnit.alerts", "must not be empty",
+    ValidationException.check(!alerts.isEmpty(), "NotificationUnit.alerts", "must not be empty",
         alerts);
     this.plan = plan;
     this.alerts = EnumSet.copyOf(alerts);
     this.notifications = notifications;
     this.summaryKey = "session:" + plan.session().date();
-    this.rules = AlertRules.builder(this::submit).only(this.alerts).build().attach(bus);
+    this.rules = AlertRules.builder(this::submit).only(this.alerts).build().attach(local);
     gate.onAdvance(this::advanced);
-    subscriptions.add(bus.subscribe(Topics.orderUpdates(), gate.input("order updates", 0, Order::updatedAtMillis,
-        o -> o.instrument().id(), o -> { })));
-    subscriptions.add(bus.subscribe(Topics.fills(), gate.input("fills", 1, Fill::timestampMillis,
-        f -> f.instrument().id(), f -> { })));
+    subscribe(bus, Topics.orderUpdates(), gate.input("order updates", 0, Order::updatedAtMillis,
+        o -> o.instrument().id(), o -> { }));
+    subscribe(bus, Topics.fills(), gate.input("fills", 1, Fill::timestampMillis, f -> f.instrument().id(),
+        f -> { }));
+    subscribe(bus, Topics.feedStatus(), null);
+    subscribe(bus, ExecutionTier.SESSION_SUMMARY_TOPIC, null);
+  }
+
+  /**
+   * One subscription per topic (a Kafka bus splits a topic's partitions between the subscriptions of one client):
+   * each event is forwarded to the private bus, then offered to {@code gateInput} with the watermarks, if given.
+   */
+  private <T> void subscribe(EventBus bus, Topic<T> topic, @Nullable EventHandler<T> gateInput) {
+    subscriptions.add(bus.subscribe(topic, new EventHandler<T>() {
+      @Override
+      public void onEvent(T event) {
+        local.publish(topic, event);
+        if (gateInput != null) {
+          gateInput.onEvent(event);
+        }
+      }
+
+      @Override
+      public void onWatermark(Watermark watermark) {
+        if (gateInput != null) {
+          gateInput.onWatermark(watermark);
+        }
+      }
+    }, SubscriptionOptions.SYNCHRONOUS));
   }
 
   private void submit(Notification n) {
@@ -135,6 +173,7 @@ public final class NotificationUnit implements ServiceUnit {
   public void close() {
     subscriptions.forEach(Subscription::close);
     rules.close();
+    local.close();
     notifications.close();
   }
 }
