@@ -2,12 +2,17 @@ package io.aitrader.runtime.deploy;
 
 import io.aitrader.api.ConfigurationException;
 import io.aitrader.api.Secret;
+import io.aitrader.api.audit.AuditLog;
 import io.aitrader.api.bus.EventBus;
+import io.aitrader.api.feature.FeatureCache;
+import io.aitrader.api.feature.FeatureVector;
 import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.market.MarketStore;
+import io.aitrader.api.notify.NotificationQueue;
 import io.aitrader.api.order.OrderStore;
 import io.aitrader.api.time.TradingSession;
+import io.aitrader.connector.clickhouse.ClickHouseAuditLog;
 import io.aitrader.connector.clickhouse.ClickHouseConfig;
 import io.aitrader.connector.clickhouse.ClickHouseConnector;
 import io.aitrader.connector.clickhouse.ClickHouseMarketStore;
@@ -16,17 +21,27 @@ import io.aitrader.connector.kafka.KafkaEventBus;
 import io.aitrader.connector.kafka.codec.EventCodecs;
 import io.aitrader.connector.postgres.PostgresConfig;
 import io.aitrader.connector.postgres.PostgresConnector;
+import io.aitrader.connector.redis.RedisConfig;
+import io.aitrader.connector.redis.RedisConnector;
+import io.aitrader.core.audit.FileAuditLog;
 import io.aitrader.core.bus.InProcessEventBus;
 import io.aitrader.core.calendar.ExchangeCalendar;
 import io.aitrader.core.charges.IndianChargesModel;
+import io.aitrader.core.features.InMemoryFeatureCache;
 import io.aitrader.core.instruments.InMemoryInstrumentRepository;
 import io.aitrader.core.market.synthetic.SyntheticMarket;
+import io.aitrader.core.notify.AlertRules;
+import io.aitrader.core.notify.InMemoryNotificationQueue;
+import io.aitrader.core.notify.LogNotifier;
+import io.aitrader.core.notify.NotificationService;
 import io.aitrader.core.orders.FileOrderStore;
 import io.aitrader.core.portfolio.DefaultPortfolioService;
+import io.aitrader.core.services.AuditUnit;
 import io.aitrader.core.services.BarAggregatorUnit;
 import io.aitrader.core.services.FeatureUnit;
 import io.aitrader.core.services.IngestorUnit;
 import io.aitrader.core.services.MarketStoreUnit;
+import io.aitrader.core.services.NotificationUnit;
 import io.aitrader.core.services.OrderUnit;
 import io.aitrader.core.services.PortfolioUnit;
 import io.aitrader.core.services.ServiceUnit;
@@ -34,29 +49,48 @@ import io.aitrader.core.services.SessionPlan;
 import io.aitrader.core.services.SignalUnit;
 import io.aitrader.core.store.EmbeddedMarketStore;
 import io.aitrader.core.strategy.reference.RulesModelStrategy;
+import io.aitrader.core.time.SystemTimeSource;
 import io.aitrader.runtime.demo.DemoExecution;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the services of one deployment on the bus and stores its configuration names, and owns what it opened.
  * With the in-process bus every service shares one bus (synchronous delivery: the run is one deterministic thread);
  * with Kafka each service gets its own client in the consumer group {@code <kafka.group>.<service>}, so instances
  * of one service share its partitions and different services each see every event.
+ *
+ * <p>The audit service writes to the configured {@code auditLog} (idle with {@code none}); the notification service
+ * queues the configured {@code alerts} in memory or in Redis and delivers them to the log; the feature service also
+ * keeps the latest vector of each instrument in the {@code featureCache} (in memory or in Redis), when one is
+ * configured.
  */
 public final class Deployment implements AutoCloseable {
   /** The services, in the order {@code run} starts them (consumers before the ingestor). */
   public static final List<String> SERVICES = List.of("market-store", "bar-aggregator", "feature", "signal", "order",
-      "portfolio", "ingestor");
+      "portfolio", "audit", "notification", "ingestor");
+  /** How long a vector lives in the online feature cache. */
+  public static final Duration FEATURE_CACHE_TTL = Duration.ofHours(24);
+  /** The name of the notification queue in Redis (under {@code redis.keyPrefix}). */
+  public static final String NOTIFICATION_QUEUE = "notifications";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Deployment.class);
 
   private final DeploymentConfig config;
   private final ExchangeCalendar calendar = ExchangeCalendar.nse();
@@ -67,6 +101,8 @@ public final class Deployment implements AutoCloseable {
   private @Nullable InProcessEventBus inProcess;
   private @Nullable PostgresConnector postgres;
   private @Nullable ClickHouseConnector clickhouse;
+  private @Nullable RedisConnector redis;
+  private @Nullable FeatureCache featureCache;
   private @Nullable IngestorUnit ingestor;
 
   public Deployment(DeploymentConfig config) {
@@ -125,7 +161,7 @@ public final class Deployment implements AutoCloseable {
       case "market-store":
         return new MarketStoreUnit(bus, marketStore(), plan);
       case "feature":
-        return new FeatureUnit(bus, plan, strategy.features(), v -> { });
+        return new FeatureUnit(bus, plan, strategy.features(), featureSink());
       case "signal":
         return new SignalUnit(bus, plan, strategy.features(), strategy.ruleSet());
       case "order": {
@@ -137,6 +173,15 @@ public final class Deployment implements AutoCloseable {
       case "portfolio":
         return new PortfolioUnit(bus, plan, DemoExecution.standard().startingCash(), IndianChargesModel.groww(),
             this::saveSnapshot);
+      case "audit":
+        if (config.auditLog() == DeploymentConfig.AuditLogKind.NONE) {
+          return new Idle("audit", "audit: off (auditLog: none)");
+        }
+        return new AuditUnit(bus, plan, auditLog(), describe());
+      case "notification":
+        return new NotificationUnit(bus, plan, config.alerts(), NotificationService.builder()
+            .queue(notificationQueue()).channel(new LogNotifier()).digestKind(AlertRules::digestKind)
+            .dedupWindow(Duration.ofHours(24)).threadName("aitrader-notification").build());
       default:
         throw new IllegalArgumentException(name);
     }
@@ -171,6 +216,76 @@ public final class Deployment implements AutoCloseable {
     }
     opened.push(store::close);
     return store;
+  }
+
+  private AuditLog auditLog() {
+    if (config.auditLog() == DeploymentConfig.AuditLogKind.FILE) {
+      return FileAuditLog.builder().directory(directory(config.output().resolve("audit")))
+          .timeSource(SystemTimeSource.INSTANCE).syncOnAppend(false).open();
+    }
+    return ClickHouseAuditLog.open(clickhouse(), SystemTimeSource.INSTANCE);
+  }
+
+  /** The deployment's settings, recorded by the audit service at the session's start. */
+  private Map<String, String> describe() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("session", config.date().toString());
+    m.put("symbols", String.join(",", config.symbols()));
+    m.put("seed", Long.toString(config.seed()));
+    m.put("strategy", config.strategy());
+    m.put("interval", config.interval().label());
+    m.put("bus", label(config.bus()));
+    m.put("marketStore", label(config.marketStore()));
+    m.put("orderStore", label(config.orderStore()));
+    m.put("portfolioSnapshots", label(config.portfolioSnapshots()));
+    m.put("auditLog", label(config.auditLog()));
+    m.put("notificationQueue", label(config.notificationQueue()));
+    m.put("featureCache", label(config.featureCache()));
+    return m;
+  }
+
+  private static String label(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private NotificationQueue notificationQueue() {
+    if (config.notificationQueue() == DeploymentConfig.NotificationQueueKind.REDIS) {
+      return redis().notificationQueue(NOTIFICATION_QUEUE);
+    }
+    return new InMemoryNotificationQueue();
+  }
+
+  /** The online feature cache the feature service writes to, when one is configured (built on first use). */
+  public synchronized Optional<FeatureCache> featureCache() {
+    if (featureCache == null) {
+      switch (config.featureCache()) {
+        case MEMORY -> featureCache = new InMemoryFeatureCache(FEATURE_CACHE_TTL, SystemTimeSource.INSTANCE);
+        case REDIS -> featureCache = redis().featureCache(FEATURE_CACHE_TTL);
+        case NONE -> { }
+        default -> throw new IllegalStateException(config.featureCache().name());
+      }
+    }
+    return Optional.ofNullable(featureCache);
+  }
+
+  private Consumer<FeatureVector> featureSink() {
+    Optional<FeatureCache> cache = featureCache();
+    if (cache.isEmpty()) {
+      return v -> { };
+    }
+    FeatureCache c = cache.get();
+    AtomicLong failures = new AtomicLong();
+    return v -> {
+      try {
+        c.put(v);
+      } catch (RuntimeException e) { // the cache is a convenience: the features still go out on the bus
+        long n = failures.incrementAndGet();
+        if (Long.bitCount(n) == 1) { // 1st, 2nd, 4th…: loud without flooding the log
+          LOG.warn("the feature cache did not take the vector of {} ({} failures so far): {}", v.instrument().id(), n,
+              e.toString());
+        }
+      }
+    };
   }
 
   private OrderStore orderStore() {
@@ -237,6 +352,22 @@ public final class Deployment implements AutoCloseable {
     return clickhouse;
   }
 
+  /** The Redis connector, connected on first use. */
+  public synchronized RedisConnector redis() {
+    if (redis == null) {
+      Map<String, String> r = config.redis();
+      RedisConfig.Builder b = RedisConfig.builder().address(r.get("address"))
+          .keyPrefix(r.getOrDefault("keyPrefix", RedisConfig.DEFAULT_KEY_PREFIX));
+      String password = r.getOrDefault("password", "");
+      if (!password.isEmpty()) {
+        b.password(Secret.of("redis.password", password));
+      }
+      redis = RedisConnector.connect(b.build());
+      opened.add(redis);
+    }
+    return redis;
+  }
+
   private static Path directory(Path dir) {
     try {
       return Files.createDirectories(dir);
@@ -257,8 +388,21 @@ public final class Deployment implements AutoCloseable {
       try {
         opened.pop().close();
       } catch (Exception e) {
-        org.slf4j.LoggerFactory.getLogger(Deployment.class).warn("closing part of the deployment failed", e);
+        LOG.warn("closing part of the deployment failed", e);
       }
+    }
+  }
+
+  /** A service the configuration turned off: nothing to do, so its session is always done. */
+  private record Idle(String name, String report) implements ServiceUnit {
+    @Override
+    public boolean sessionDone() {
+      return true;
+    }
+
+    @Override
+    public void close() {
+      // nothing subscribed
     }
   }
 }

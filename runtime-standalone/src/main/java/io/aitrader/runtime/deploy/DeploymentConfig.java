@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.aitrader.api.ConfigurationException;
 import io.aitrader.api.market.BarInterval;
+import io.aitrader.core.notify.Alert;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,12 @@ import java.util.regex.Pattern;
  * orderStore: postgres        # file | postgres
  * portfolioSnapshots: postgres  # file | postgres
  * output: out/run             # where embedded stores and reports go
+ * auditLog: file              # none (default) | file (under output/audit) | clickhouse
+ * notificationQueue: redis    # memory (default) | redis
+ * featureCache: redis         # none (default) | memory | redis
+ * alerts: [summary, fill]     # default [summary]; all, or any of fill, order-rejected, risk-limit, …
  * kafka: {bootstrapServers: 127.0.0.1:9092, group: aitrader, partitions: 6}
+ * redis: {address: redis://127.0.0.1:6379, password: ${REDIS_PASSWORD:-}, keyPrefix: aitrader}
  * clickhouse: {url: http://127.0.0.1:8123, database: aitrader, user: default, password: ${CLICKHOUSE_PASSWORD:-}}
  * postgres: {url: jdbc:postgresql://127.0.0.1:5432/aitrader, user: aitrader, password: ${POSTGRES_PASSWORD:-}}
  * }</pre>
@@ -53,7 +59,17 @@ public record DeploymentConfig(
     Path output,
     Map<String, String> kafka,
     Map<String, String> clickhouse,
-    Map<String, String> postgres) {
+    Map<String, String> postgres,
+    AuditLogKind auditLog,
+    NotificationQueueKind notificationQueue,
+    FeatureCacheKind featureCache,
+    Set<Alert> alerts,
+    Map<String, String> redis) {
+
+  /** Keeps an immutable copy of the alerts. */
+  public DeploymentConfig {
+    alerts = Set.copyOf(alerts);
+  }
 
   /** The event bus. */
   public enum Bus { IN_PROCESS, KAFKA }
@@ -66,6 +82,15 @@ public record DeploymentConfig(
 
   /** Where the portfolio's end-of-session state is saved. */
   public enum SnapshotsKind { FILE, POSTGRES }
+
+  /** Where the audit service writes its packets; {@code none} leaves the audit service idle. */
+  public enum AuditLogKind { NONE, FILE, CLICKHOUSE }
+
+  /** Where the notification service queues its deliveries. */
+  public enum NotificationQueueKind { MEMORY, REDIS }
+
+  /** Where the feature service keeps the latest feature vector of each instrument (the online feature cache). */
+  public enum FeatureCacheKind { NONE, MEMORY, REDIS }
 
   /** The strategies a deployment can run today. */
   public static final Set<String> STRATEGIES = Set.of("rules-model");
@@ -103,7 +128,13 @@ public record DeploymentConfig(
         r.choice(root, "bus", Bus.class), r.choice(root, "marketStore", MarketStoreKind.class),
         r.choice(root, "orderStore", OrderStoreKind.class), r.choice(root, "portfolioSnapshots", SnapshotsKind.class),
         Path.of(r.optionalText(root, "output", "output").orElse("out/run")),
-        r.section(root, "kafka"), r.section(root, "clickhouse"), r.section(root, "postgres"));
+        r.section(root, "kafka"), r.section(root, "clickhouse"), r.section(root, "postgres"),
+        r.choice(root, "auditLog", AuditLogKind.class, AuditLogKind.NONE),
+        r.choice(root, "notificationQueue", NotificationQueueKind.class, NotificationQueueKind.MEMORY),
+        r.choice(root, "featureCache", FeatureCacheKind.class, FeatureCacheKind.NONE),
+        root.has("alerts") ? r.alerts(r.list(r.required(root, "alerts", "alerts"), "alerts"))
+            : EnumSet.of(Alert.SESSION_SUMMARY),
+        r.section(root, "redis"));
     config.requireSections(r);
     return config;
   }
@@ -117,6 +148,16 @@ public record DeploymentConfig(
     }
     if (orderStore == OrderStoreKind.POSTGRES || portfolioSnapshots == SnapshotsKind.POSTGRES) {
       r.need(postgres, "postgres", "url");
+    }
+    if (auditLog == AuditLogKind.CLICKHOUSE) {
+      r.need(clickhouse, "clickhouse", "url");
+    }
+    if (notificationQueue == NotificationQueueKind.REDIS || featureCache == FeatureCacheKind.REDIS) {
+      r.need(redis, "redis", "address");
+      String address = redis.get("address");
+      if (!address.matches("rediss?://[^:/]+:\\d+")) {
+        throw r.error("redis.address", "must be redis://host:port or rediss://host:port", address);
+      }
     }
   }
 
@@ -222,6 +263,34 @@ public record DeploymentConfig(
         throw error(key, "must not be empty", n);
       }
       return List.copyOf(out);
+    }
+
+    <E extends Enum<E>> E choice(JsonNode root, String key, Class<E> type, E absent) {
+      JsonNode n = root.get(key);
+      return n == null || n.isNull() ? absent : choice(root, key, type);
+    }
+
+    Set<Alert> alerts(List<String> names) {
+      Set<Alert> out = EnumSet.noneOf(Alert.class);
+      for (String a : names) {
+        String name = a.toLowerCase(Locale.ROOT);
+        if (name.equals("all")) {
+          out.addAll(EnumSet.allOf(Alert.class));
+        } else if (name.equals("summary")) {
+          out.add(Alert.SESSION_SUMMARY);
+        } else {
+          try {
+            out.add(Alert.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_')));
+          } catch (IllegalArgumentException e) {
+            List<String> allowed = new ArrayList<>(List.of("summary", "all"));
+            for (Alert x : Alert.values()) {
+              allowed.add(x.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+            throw error("alerts", "must list alerts among " + String.join(", ", allowed), a);
+          }
+        }
+      }
+      return out;
     }
 
     <E extends Enum<E>> E choice(JsonNode root, String key, Class<E> type) {

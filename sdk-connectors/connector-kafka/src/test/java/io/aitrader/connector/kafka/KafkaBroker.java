@@ -56,7 +56,11 @@ public final class KafkaBroker {
     return "127.0.0.1:" + port;
   }
 
-  static KafkaBroker start() {
+  /**
+   * A broker of its own, for a test whose topics must not meet other tests' (topic names are global to a broker);
+   * the caller stops it with {@link #stop()}.
+   */
+  public static KafkaBroker start() {
     try {
       Path dir = Files.createTempDirectory("aitrader-kafka-");
       int port = freePort();
@@ -163,7 +167,8 @@ public final class KafkaBroker {
     }
   }
 
-  void stop() {
+  /** Stops the broker and deletes its directory. */
+  public void stop() {
     process.destroy();
     try {
       if (!process.waitFor(20, TimeUnit.SECONDS)) {

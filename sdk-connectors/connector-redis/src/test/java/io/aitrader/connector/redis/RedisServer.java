@@ -19,9 +19,10 @@ import java.util.stream.Stream;
 /**
  * A real {@code redis-server} for the tests: started once per test JVM on a free loopback port with a temporary
  * directory (no persistence), shared by every test class through {@link #shared()}, and stopped (directory deleted)
- * by a shutdown hook. Never uses the default port 6379, so a system Redis on the machine is left alone.
+ * by a shutdown hook. Never uses the default port 6379, so a system Redis on the machine is left alone. Public for
+ * the runtime's deployment tests (this module's test-jar).
  */
-final class RedisServer {
+public final class RedisServer {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
   private static final List<Path> CANDIDATES = List.of(Path.of("/usr/bin/redis-server"),
       Path.of("/usr/local/bin/redis-server"));
@@ -38,7 +39,7 @@ final class RedisServer {
   }
 
   /** The server of this test JVM, started on first use. */
-  static synchronized RedisServer shared() {
+  public static synchronized RedisServer shared() {
     if (shared == null) {
       shared = start();
       RedisServer s = shared;
@@ -47,22 +48,22 @@ final class RedisServer {
     return shared;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  String address() {
+  public String address() {
     return "redis://127.0.0.1:" + port;
   }
 
   /** A configuration for this server with a small pool, under {@code keyPrefix}. */
-  RedisConfig config(String keyPrefix) {
+  public RedisConfig config(String keyPrefix) {
     return RedisConfig.builder().address(address()).connectionPoolSize(8).connectionMinimumIdleSize(1)
         .keyPrefix(keyPrefix).build();
   }
 
   /** A new connector (client) on this server; the caller closes it. */
-  RedisConnector connect(String keyPrefix) {
+  public RedisConnector connect(String keyPrefix) {
     return RedisConnector.connect(config(keyPrefix));
   }
 

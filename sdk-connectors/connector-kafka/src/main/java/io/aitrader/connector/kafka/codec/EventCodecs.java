@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The codecs a bus uses, by event type: {@link #standard} has every event type of
  * {@link io.aitrader.api.bus.Topics} (binary {@link Tick} and {@link Bar}, JSON {@link Order}, {@link Fill},
- * {@link Signal} and {@link FeedStatus}); {@link #with} adds or replaces one for another type.
+ * {@link Signal}, {@link io.aitrader.api.feature.FeatureVector}, {@link FeedStatus} and the execution tier's
+ * {@link io.aitrader.core.execution.SessionSummary}); {@link #with} adds or replaces one for another type.
  *
  * <pre>{@code
  * EventCodecs codecs = EventCodecs.standard(instruments).with(new MyEventCodec());
@@ -42,6 +43,7 @@ public final class EventCodecs {
     put(map, new JsonCodecs.FeedStatusCodec(ids));
     put(map, new JsonCodecs.SignalCodec(ids));
     put(map, new JsonCodecs.FeatureVectorCodec(ids));
+    put(map, new JsonCodecs.SessionSummaryCodec(ids));
     return new EventCodecs(map);
   }
 

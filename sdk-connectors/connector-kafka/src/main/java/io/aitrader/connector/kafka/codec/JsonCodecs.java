@@ -15,12 +15,19 @@ import io.aitrader.api.order.Product;
 import io.aitrader.api.order.Side;
 import io.aitrader.api.order.Validity;
 import io.aitrader.api.signal.Direction;
+import io.aitrader.api.money.Money;
 import io.aitrader.api.signal.Signal;
+import io.aitrader.core.execution.SessionSummary;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The JSON codecs of the standard low-rate events: orders, fills, signals and feed status. */
+/**
+ * The JSON codecs of the standard low-rate events: orders, fills, signals, feature vectors, feed status and the
+ * accounts' session summaries.
+ */
 final class JsonCodecs {
   private JsonCodecs() {}
 
@@ -219,5 +226,52 @@ final class JsonCodecs {
     }
     return FeatureVector.of(instrument, BarInterval.parse(codec.text(n, "interval")), codec.number(n, "timestampMillis"), names,
         values);
+  }
+
+  /**
+   * {@code execution.session-summary}: keyed by the trading day (one summary per account and day); money as exact
+   * decimal strings of rupees.
+   */
+  static final class SessionSummaryCodec extends JsonEventCodec<SessionSummary> {
+    SessionSummaryCodec(InstrumentIds ids) {
+      super("session-summary", 1, SessionSummary.class, ids);
+    }
+
+    @Override
+    public String key(SessionSummary summary) {
+      return summary.date().toString();
+    }
+
+    @Override
+    void write(JsonGenerator g, SessionSummary s) throws IOException {
+      g.writeStringField("date", s.date().toString());
+      g.writeNumberField("timestampMillis", s.timestampMillis());
+      g.writeStringField("dayPnl", s.dayPnl().toString());
+      g.writeStringField("equity", s.equity().toString());
+      g.writeStringField("charges", s.charges().toString());
+      g.writeNumberField("ordersSubmitted", s.ordersSubmitted());
+      g.writeNumberField("ordersRefused", s.ordersRefused());
+      g.writeNumberField("fills", s.fills());
+      g.writeNumberField("openPositions", s.openPositions());
+    }
+
+    @Override
+    SessionSummary read(JsonNode n) {
+      String date = text(n, "date");
+      LocalDate day;
+      try {
+        day = LocalDate.parse(date);
+      } catch (DateTimeParseException e) {
+        throw new CodecException("A session-summary payload has '" + date + "' in 'date', which is not a date like"
+            + " 2025-06-02", e);
+      }
+      long openPositions = number(n, "openPositions");
+      if (openPositions < 0 || openPositions > Integer.MAX_VALUE) {
+        throw new CodecException("A session-summary payload has " + openPositions + " in 'openPositions'");
+      }
+      return new SessionSummary(day, number(n, "timestampMillis"), Money.of(text(n, "dayPnl")),
+          Money.of(text(n, "equity")), Money.of(text(n, "charges")), number(n, "ordersSubmitted"),
+          number(n, "ordersRefused"), number(n, "fills"), (int) openPositions);
+    }
   }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aitrader.api.feature.FeatureVector;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.market.FeedStatus;
+import io.aitrader.api.money.Money;
 import io.aitrader.api.money.Price;
 import io.aitrader.api.order.Fill;
 import io.aitrader.api.order.Order;
@@ -19,7 +20,9 @@ import io.aitrader.api.order.Side;
 import io.aitrader.api.order.Validity;
 import io.aitrader.api.signal.Direction;
 import io.aitrader.api.signal.Signal;
+import io.aitrader.core.execution.SessionSummary;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -87,6 +90,28 @@ class JsonCodecsTest {
     FeedStatus status = FeedStatus.disconnected("groww", T0, "socket closed by peer");
     assertThat(codec.decode(codec.encode(status))).isEqualTo(status);
     assertThat(codec.key(status)).isEqualTo("groww");
+  }
+
+  @Test
+  void roundTripsSessionSummariesWithExactMoney() {
+    EventCodec<SessionSummary> codec = codecs.find(SessionSummary.class).orElseThrow();
+    SessionSummary summary = new SessionSummary(LocalDate.of(2025, 6, 2), T0, Money.of("-1234.5678"),
+        Money.of("998765.4322"), Money.of("87.0001"), 12, 3, 17, 2);
+    byte[] bytes = codec.encode(summary);
+    assertThat(codec.decode(bytes)).isEqualTo(summary);
+    assertThat(codec.key(summary)).isEqualTo("2025-06-02");
+    assertThat(new String(bytes, StandardCharsets.UTF_8)).startsWith("{\"schema\":\"session-summary\",\"v\":1,")
+        .contains("\"dayPnl\":\"-1234.5678\"");
+  }
+
+  @Test
+  void rejectsASessionSummaryWithABadDateNamingTheField() {
+    EventCodec<SessionSummary> codec = codecs.find(SessionSummary.class).orElseThrow();
+    String json = new String(codec.encode(new SessionSummary(LocalDate.of(2025, 6, 2), T0, Money.ZERO,
+        Money.ofRupees(1_000_000), Money.ZERO, 0, 0, 0, 0)), StandardCharsets.UTF_8);
+    byte[] bad = json.replace("2025-06-02", "2025-13-02").getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> codec.decode(bad)).isInstanceOf(CodecException.class)
+        .hasMessageContaining("'2025-13-02' in 'date'");
   }
 
   @Test

@@ -1,0 +1,170 @@
+package io.aitrader.core.services;
+
+import io.aitrader.api.audit.AuditLog;
+import io.aitrader.api.bus.EventBus;
+import io.aitrader.api.bus.EventHandler;
+import io.aitrader.api.bus.Subscription;
+import io.aitrader.api.bus.SubscriptionOptions;
+import io.aitrader.api.bus.Topic;
+import io.aitrader.api.bus.Topics;
+import io.aitrader.api.bus.Watermark;
+import io.aitrader.api.order.Fill;
+import io.aitrader.api.order.Order;
+import io.aitrader.core.audit.AuditRecorder;
+import io.aitrader.core.audit.AuditService;
+import io.aitrader.core.bus.InProcessEventBus;
+import io.aitrader.core.execution.ExecutionTier;
+import io.aitrader.core.execution.SessionSummary;
+import io.aitrader.core.time.ManualTimeSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit service as a service: an {@link AuditService} records the order updates, feed status and session
+ * summaries published on the bus (and the deployment's configuration, when given) through an {@link AuditRecorder}
+ * the unit owns over the given {@link AuditLog}. The audit service is attached to a private synchronous bus that
+ * these topics are forwarded to, so the unit subscribes only to topics that cross the bus (a Kafka bus needs a codec
+ * for every topic subscribed; risk checks and kill-switch events stay inside the order service's process).
+ *
+ * <p>Its clock — the time of the configuration packet and of anything recorded without an event time — follows event
+ * time: it starts at the session's pre-open and moves with the order updates, fills and their watermarks. The session
+ * is done for it when the order updates' and fills' watermarks (which the order unit publishes) have passed
+ * {@link SessionPlan#endMillis()}, the day's {@link SessionSummary} has been seen, and every packet so far is written
+ * and synced. One instance per account (it consumes whole topics).
+ *
+ * <pre>{@code
+ * AuditUnit audit = new AuditUnit(bus, plan, FileAuditLog.builder().directory(dir).syncOnAppend(false).open(),
+ *     Map.of("strategy", "rules-model"));
+ * }</pre>
+ *
+ * <p>Thread-safe: events may arrive on any bus thread.
+ */
+public final class AuditUnit implements ServiceUnit {
+  private static final Logger LOG = LoggerFactory.getLogger(AuditUnit.class);
+  private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
+
+  private final SessionPlan plan;
+  private final ManualTimeSource clock;
+  private final AuditService audit;
+  private final EventTimeGate gate = new EventTimeGate();
+  private final InProcessEventBus local = InProcessEventBus.create();
+  private final List<Subscription> subscriptions = new ArrayList<>();
+  private boolean marksPassed;
+  private boolean summarySeen;
+  private volatile boolean done;
+
+  /**
+   * @param log           where the packets go; the unit closes it in {@link #close()}
+   * @param configuration recorded as the {@code config:deployment} packet at the session's pre-open; empty for none
+   */
+  public AuditUnit(EventBus bus, SessionPlan plan, AuditLog log, Map<String, String> configuration) {
+    this.plan = plan;
+    this.clock = new ManualTimeSource(plan.session().preOpenStartMillis());
+    this.audit = AuditService.builder(AuditRecorder.builder(log).threadName("aitrader-audit-unit").build())
+        .timeSource(clock).build();
+    if (!configuration.isEmpty()) {
+      audit.configuration("deployment", configuration);
+    }
+    audit.attach(local);
+    // after the audit service: the summary's packet is queued before this sees it
+    local.subscribe(ExecutionTier.SESSION_SUMMARY_TOPIC, this::summary, SubscriptionOptions.SYNCHRONOUS);
+    gate.onAdvance(this::advanced);
+    subscribe(bus, Topics.orderUpdates(), gate.input("order updates", 0, Order::updatedAtMillis,
+        o -> o.instrument().id(), o -> follow(o.updatedAtMillis())));
+    subscribe(bus, Topics.fills(), gate.input("fills", 1, Fill::timestampMillis, f -> f.instrument().id(),
+        f -> follow(f.timestampMillis())));
+    subscribe(bus, Topics.feedStatus(), null);
+    subscribe(bus, ExecutionTier.SESSION_SUMMARY_TOPIC, null);
+  }
+
+  /**
+   * One subscription per topic (a Kafka bus splits a topic's partitions between the subscriptions of one client):
+   * each event is forwarded to the private bus, then offered to {@code gateInput} with the watermarks, if given.
+   */
+  private <T> void subscribe(EventBus bus, Topic<T> topic, @Nullable EventHandler<T> gateInput) {
+    subscriptions.add(bus.subscribe(topic, new EventHandler<T>() {
+      @Override
+      public void onEvent(T event) {
+        local.publish(topic, event);
+        if (gateInput != null) {
+          gateInput.onEvent(event);
+        }
+      }
+
+      @Override
+      public void onWatermark(Watermark watermark) {
+        if (gateInput != null) {
+          gateInput.onWatermark(watermark);
+        }
+      }
+    }, SubscriptionOptions.SYNCHRONOUS));
+  }
+
+  private synchronized void follow(long eventTime) {
+    if (eventTime > clock.currentTimeMillis()) {
+      clock.set(eventTime);
+    }
+  }
+
+  private synchronized void advanced(long low) {
+    follow(Math.min(low, plan.session().closeMillis()));
+    if (low >= plan.endMillis()) {
+      marksPassed = true;
+      finish();
+    }
+  }
+
+  private synchronized void summary(SessionSummary s) {
+    if (s.date().equals(plan.session().date())) {
+      summarySeen = true;
+      finish();
+    }
+  }
+
+  private void finish() {
+    if (done || !marksPassed || !summarySeen) {
+      return;
+    }
+    if (audit.flush(FLUSH_TIMEOUT)) {
+      done = true;
+    } else {
+      LOG.error("the audit log did not confirm the session's packets within {} s: {}", FLUSH_TIMEOUT.toSeconds(),
+          audit.stats());
+    }
+  }
+
+  /** The audit service (its counters; {@link AuditService#record} for packets of the application's own). */
+  public AuditService audit() {
+    return audit;
+  }
+
+  @Override
+  public String name() {
+    return "audit";
+  }
+
+  @Override
+  public boolean sessionDone() {
+    return done;
+  }
+
+  @Override
+  public String report() {
+    AuditRecorder.Stats s = audit.stats();
+    return "audit: " + s.recorded() + " packets recorded in " + s.syncs() + " syncs, " + s.lost() + " lost, "
+        + s.failures() + " write failures";
+  }
+
+  /** Unsubscribes, then writes what is queued and closes the recorder and the log. */
+  @Override
+  public void close() {
+    subscriptions.forEach(Subscription::close);
+    audit.close();
+    local.close();
+  }
+}

@@ -1,0 +1,163 @@
+package io.aitrader.core.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aitrader.api.ValidationException;
+import io.aitrader.api.audit.AuditRecord;
+import io.aitrader.api.bus.EventBus;
+import io.aitrader.api.bus.OverflowPolicy;
+import io.aitrader.api.bus.SubscriptionOptions;
+import io.aitrader.api.instrument.Exchange;
+import io.aitrader.api.instrument.Instrument;
+import io.aitrader.api.market.BarInterval;
+import io.aitrader.api.money.Money;
+import io.aitrader.api.notify.Notification;
+import io.aitrader.api.notify.Notifier;
+import io.aitrader.api.time.TradingSession;
+import io.aitrader.core.audit.AuditPackets;
+import io.aitrader.core.audit.InMemoryAuditLog;
+import io.aitrader.core.bus.InProcessEventBus;
+import io.aitrader.core.calendar.ExchangeCalendar;
+import io.aitrader.core.charges.IndianChargesModel;
+import io.aitrader.core.execution.ExecutionTier;
+import io.aitrader.core.instruments.InMemoryInstrumentRepository;
+import io.aitrader.core.market.synthetic.SyntheticMarket;
+import io.aitrader.core.notify.Alert;
+import io.aitrader.core.notify.AlertRules;
+import io.aitrader.core.notify.InMemoryNotificationQueue;
+import io.aitrader.core.notify.NotificationService;
+import io.aitrader.core.orders.InMemoryOrderStore;
+import io.aitrader.core.paper.PaperBroker;
+import io.aitrader.core.strategy.reference.RulesModelStrategy;
+import io.aitrader.core.time.ManualTimeSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/** The audit and notification units beside the trading units of a session, on one bus. */
+class AuditNotificationUnitsTest {
+  private static final ExchangeCalendar CALENDAR = ExchangeCalendar.nse();
+  private static final InMemoryInstrumentRepository INSTRUMENTS = InMemoryInstrumentRepository.bundledNse();
+  private static final TradingSession SESSION = CALENDAR.session(LocalDate.of(2025, 6, 2)).orElseThrow();
+
+  /** A channel that keeps what it was sent. */
+  static final class Captured implements Notifier {
+    final List<Notification> sent = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String name() {
+      return "captured";
+    }
+
+    @Override
+    public void send(Notification notification) {
+      sent.add(notification);
+    }
+  }
+
+  record Outcome(List<AuditRecord> packets, List<Notification> sent, List<String> reports, boolean doneAtFeedEnd) {}
+
+  private static SessionPlan plan() {
+    List<Instrument> instruments = new ArrayList<>();
+    for (String s : List.of("RELIANCE", "TCS", "INFY", "SBIN")) {
+      instruments.add(INSTRUMENTS.find(Exchange.NSE, s).orElseThrow());
+    }
+    return new SessionPlan(SESSION, instruments, EnumSet.of(BarInterval.M5), BarInterval.M5);
+  }
+
+  private static Outcome run(EventBus bus) {
+    SessionPlan plan = plan();
+    RulesModelStrategy strategy = RulesModelStrategy.standard(plan.instruments(), BarInterval.M5);
+    InMemoryAuditLog log = InMemoryAuditLog.create(new ManualTimeSource(SESSION.preOpenStartMillis()));
+    Captured channel = new Captured();
+    NotificationService service = NotificationService.builder().queue(new InMemoryNotificationQueue())
+        .channel(channel).digestKind(AlertRules::digestKind).build();
+    AuditUnit audit = new AuditUnit(bus, plan, log, Map.of("strategy", strategy.id()));
+    NotificationUnit notification = new NotificationUnit(bus, plan, EnumSet.of(Alert.SESSION_SUMMARY, Alert.FILL),
+        service);
+    List<ServiceUnit> units = List.of(audit, notification,
+        new BarAggregatorUnit(bus, CALENDAR, plan),
+        new FeatureUnit(bus, plan, strategy.features(), v -> { }),
+        new SignalUnit(bus, plan, strategy.features(), strategy.ruleSet()),
+        new OrderUnit(bus, plan, strategy, INSTRUMENTS, CALENDAR, (clock, local) -> ExecutionTier.builder()
+            .timeSource(clock).eventBus(local).orderStore(new InMemoryOrderStore()).paperBroker(PaperBroker.builder())
+            .charges(IndianChargesModel.groww()).startingCash(Money.ofRupees(1_000_000)).build()));
+    assertThat(audit.sessionDone()).as("before the session").isFalse();
+    assertThat(notification.sessionDone()).as("before the session").isFalse();
+
+    new IngestorUnit(bus, plan).run(SyntheticMarket.builder().instruments(plan.instruments()).session(SESSION)
+        .seed(11).build());
+    boolean doneAtFeedEnd = audit.sessionDone() && notification.sessionDone();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!units.stream().allMatch(ServiceUnit::sessionDone) && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+    assertThat(units).allMatch(ServiceUnit::sessionDone, "every unit reached the session's end");
+    List<String> reports = units.stream().map(ServiceUnit::report).toList();
+    List<AuditRecord> packets = log.read(1, 1_000_000); // done: every packet is written
+    List<Notification> sent = List.copyOf(channel.sent); // done: every delivery is settled
+    units.forEach(ServiceUnit::close);
+    return new Outcome(packets, sent, reports, doneAtFeedEnd);
+  }
+
+  private static List<String> types(List<AuditRecord> packets) {
+    return packets.stream().map(AuditRecord::type).toList();
+  }
+
+  @Test
+  void recordsTheSessionAndDeliversTheDaySummaryOnceTheOrderStreamsHaveEnded() {
+    Outcome o;
+    try (InProcessEventBus bus = InProcessEventBus.create()) {
+      o = run(bus);
+    }
+
+    assertThat(o.doneAtFeedEnd()).as("synchronous delivery: done when the ingestor's last mark was published").isTrue();
+    assertThat(types(o.packets())).as("%s", o.reports()).startsWith(AuditPackets.CONFIG)
+        .contains(AuditPackets.ORDER_UPDATE).endsWith(AuditPackets.SESSION_SUMMARY);
+    AuditRecord config = o.packets().get(0);
+    assertThat(config.timestampMillis()).isEqualTo(SESSION.preOpenStartMillis());
+    assertThat(config.payload()).containsEntry("strategy", "rules-model");
+    assertThat(o.packets().get(o.packets().size() - 1).correlationId()).isEqualTo("session:2025-06-02");
+    assertThat(o.sent()).as("%s", o.reports()).anyMatch(n -> n.dedupKey().equals("session:2025-06-02")
+        && n.title().startsWith("Day summary 2025-06-02"));
+    assertThat(o.sent()).as("fills alerted too").anyMatch(n -> n.dedupKey().startsWith("fill:"));
+    assertThat(o.reports()).anyMatch(r -> r.startsWith("audit: " + o.packets().size() + " packets recorded"))
+        .anyMatch(r -> r.startsWith("notification: "));
+  }
+
+  @Test
+  void recordAndDeliverAlikeWithAsynchronousDelivery() {
+    Outcome sync;
+    try (InProcessEventBus bus = InProcessEventBus.create()) {
+      sync = run(bus);
+    }
+    Outcome async;
+    try (InProcessEventBus bus = InProcessEventBus.builder()
+        .defaultOptions(SubscriptionOptions.asynchronous(1 << 16, OverflowPolicy.BLOCK)).build()) {
+      async = run(bus);
+    }
+
+    assertThat(async.packets()).hasSameSizeAs(sync.packets());
+    assertThat(types(async.packets())).containsExactlyInAnyOrderElementsOf(types(sync.packets()));
+    assertThat(async.sent().stream().map(Notification::dedupKey))
+        .containsExactlyInAnyOrderElementsOf(sync.sent().stream().map(Notification::dedupKey).toList());
+  }
+
+  @Test
+  void notificationUnitNeedsAnAlert() {
+    NotificationService service = NotificationService.builder().channel(new Captured()).build();
+    try (InProcessEventBus bus = InProcessEventBus.create()) {
+      assertThatThrownBy(() -> new NotificationUnit(bus, plan(), EnumSet.noneOf(Alert.class), service))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("NotificationUnit.alerts");
+    } finally {
+      service.close();
+    }
+  }
+}
