@@ -57,7 +57,7 @@ final class DeploymentCommands {
   @Command(name = "service", mixinStandardHelpOptions = true,
       description = "Start one service (or several, comma-separated) of a deployment, connected to the others through"
           + " the configured bus and stores. Services: market-store, bar-aggregator, feature, signal, order,"
-          + " portfolio, ingestor. Runs until stopped (Ctrl-C), or with --until-session-end until its inputs have"
+          + " portfolio, audit, notification, ingestor. Runs until stopped (Ctrl-C), or with --until-session-end until its inputs have"
           + " passed the session's end.")
   static final class Service implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
