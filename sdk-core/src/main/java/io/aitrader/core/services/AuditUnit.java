@@ -2,25 +2,14 @@ package io.aitrader.core.services;
 
 import io.aitrader.api.audit.AuditLog;
 import io.aitrader.api.bus.EventBus;
-import io.aitrader.api.bus.EventHandler;
-import io.aitrader.api.bus.Subscription;
 import io.aitrader.api.bus.SubscriptionOptions;
-import io.aitrader.api.bus.Topic;
-import io.aitrader.api.bus.Topics;
-import io.aitrader.api.bus.Watermark;
-import io.aitrader.api.order.Fill;
-import io.aitrader.api.order.Order;
 import io.aitrader.core.audit.AuditRecorder;
 import io.aitrader.core.audit.AuditService;
-import io.aitrader.core.bus.InProcessEventBus;
 import io.aitrader.core.execution.ExecutionTier;
 import io.aitrader.core.execution.SessionSummary;
 import io.aitrader.core.time.ManualTimeSource;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +40,7 @@ public final class AuditUnit implements ServiceUnit {
   private final SessionPlan plan;
   private final ManualTimeSource clock;
   private final AuditService audit;
-  private final EventTimeGate gate = new EventTimeGate();
-  private final InProcessEventBus local = InProcessEventBus.create();
-  private final List<Subscription> subscriptions = new ArrayList<>();
+  private final OrderStreamRelay relay;
   private boolean marksPassed;
   private boolean summarySeen;
   private volatile boolean done;
@@ -65,44 +52,16 @@ public final class AuditUnit implements ServiceUnit {
   public AuditUnit(EventBus bus, SessionPlan plan, AuditLog log, Map<String, String> configuration) {
     this.plan = plan;
     this.clock = new ManualTimeSource(plan.session().preOpenStartMillis());
+    this.relay = new OrderStreamRelay(this::follow, this::advanced);
     this.audit = AuditService.builder(AuditRecorder.builder(log).threadName("aitrader-audit-unit").build())
         .timeSource(clock).build();
     if (!configuration.isEmpty()) {
       audit.configuration("deployment", configuration);
     }
-    audit.attach(local);
+    audit.attach(relay.local());
     // after the audit service: the summary's packet is queued before this sees it
-    local.subscribe(ExecutionTier.SESSION_SUMMARY_TOPIC, this::summary, SubscriptionOptions.SYNCHRONOUS);
-    gate.onAdvance(this::advanced);
-    subscribe(bus, Topics.orderUpdates(), gate.input("order updates", 0, Order::updatedAtMillis,
-        o -> o.instrument().id(), o -> follow(o.updatedAtMillis())));
-    subscribe(bus, Topics.fills(), gate.input("fills", 1, Fill::timestampMillis, f -> f.instrument().id(),
-        f -> follow(f.timestampMillis())));
-    subscribe(bus, Topics.feedStatus(), null);
-    subscribe(bus, ExecutionTier.SESSION_SUMMARY_TOPIC, null);
-  }
-
-  /**
-   * One subscription per topic (a Kafka bus splits a topic's partitions between the subscriptions of one client):
-   * each event is forwarded to the private bus, then offered to {@code gateInput} with the watermarks, if given.
-   */
-  private <T> void subscribe(EventBus bus, Topic<T> topic, @Nullable EventHandler<T> gateInput) {
-    subscriptions.add(bus.subscribe(topic, new EventHandler<T>() {
-      @Override
-      public void onEvent(T event) {
-        local.publish(topic, event);
-        if (gateInput != null) {
-          gateInput.onEvent(event);
-        }
-      }
-
-      @Override
-      public void onWatermark(Watermark watermark) {
-        if (gateInput != null) {
-          gateInput.onWatermark(watermark);
-        }
-      }
-    }, SubscriptionOptions.SYNCHRONOUS));
+    relay.local().subscribe(ExecutionTier.SESSION_SUMMARY_TOPIC, this::summary, SubscriptionOptions.SYNCHRONOUS);
+    relay.start(bus);
   }
 
   private synchronized void follow(long eventTime) {
@@ -163,8 +122,8 @@ public final class AuditUnit implements ServiceUnit {
   /** Unsubscribes, then writes what is queued and closes the recorder and the log. */
   @Override
   public void close() {
-    subscriptions.forEach(Subscription::close);
+    relay.stop();
     audit.close();
-    local.close();
+    relay.closeLocal();
   }
 }

@@ -2,27 +2,14 @@ package io.aitrader.core.services;
 
 import io.aitrader.api.ValidationException;
 import io.aitrader.api.bus.EventBus;
-import io.aitrader.api.bus.EventHandler;
-import io.aitrader.api.bus.Subscription;
-import io.aitrader.api.bus.SubscriptionOptions;
-import io.aitrader.api.bus.Topic;
-import io.aitrader.api.bus.Topics;
-import io.aitrader.api.bus.Watermark;
 import io.aitrader.api.notify.Notification;
-import io.aitrader.api.order.Fill;
-import io.aitrader.api.order.Order;
-import io.aitrader.core.bus.InProcessEventBus;
-import io.aitrader.core.execution.ExecutionTier;
 import io.aitrader.core.notify.Alert;
 import io.aitrader.core.notify.AlertRules;
 import io.aitrader.core.notify.NotificationService;
 import io.aitrader.core.notify.NotificationStats;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +45,7 @@ public final class NotificationUnit implements ServiceUnit {
   private final Set<Alert> alerts;
   private final NotificationService notifications;
   private final AlertRules rules;
-  private final EventTimeGate gate = new EventTimeGate();
-  private final InProcessEventBus local = InProcessEventBus.create();
-  private final List<Subscription> subscriptions = new ArrayList<>();
+  private final OrderStreamRelay relay;
   private final String summaryKey;
   private boolean marksPassed;
   private boolean summarySeen;
@@ -77,37 +62,9 @@ public final class NotificationUnit implements ServiceUnit {
     this.alerts = EnumSet.copyOf(alerts);
     this.notifications = notifications;
     this.summaryKey = "session:" + plan.session().date();
-    this.rules = AlertRules.builder(this::submit).only(this.alerts).build().attach(local);
-    gate.onAdvance(this::advanced);
-    subscribe(bus, Topics.orderUpdates(), gate.input("order updates", 0, Order::updatedAtMillis,
-        o -> o.instrument().id(), o -> { }));
-    subscribe(bus, Topics.fills(), gate.input("fills", 1, Fill::timestampMillis, f -> f.instrument().id(),
-        f -> { }));
-    subscribe(bus, Topics.feedStatus(), null);
-    subscribe(bus, ExecutionTier.SESSION_SUMMARY_TOPIC, null);
-  }
-
-  /**
-   * One subscription per topic (a Kafka bus splits a topic's partitions between the subscriptions of one client):
-   * each event is forwarded to the private bus, then offered to {@code gateInput} with the watermarks, if given.
-   */
-  private <T> void subscribe(EventBus bus, Topic<T> topic, @Nullable EventHandler<T> gateInput) {
-    subscriptions.add(bus.subscribe(topic, new EventHandler<T>() {
-      @Override
-      public void onEvent(T event) {
-        local.publish(topic, event);
-        if (gateInput != null) {
-          gateInput.onEvent(event);
-        }
-      }
-
-      @Override
-      public void onWatermark(Watermark watermark) {
-        if (gateInput != null) {
-          gateInput.onWatermark(watermark);
-        }
-      }
-    }, SubscriptionOptions.SYNCHRONOUS));
+    this.relay = new OrderStreamRelay(time -> { }, this::advanced);
+    this.rules = AlertRules.builder(this::submit).only(this.alerts).build().attach(relay.local());
+    relay.start(bus);
   }
 
   private void submit(Notification n) {
@@ -171,9 +128,9 @@ public final class NotificationUnit implements ServiceUnit {
   /** Unsubscribes and stops the notification service (what is undelivered stays in its queue). */
   @Override
   public void close() {
-    subscriptions.forEach(Subscription::close);
+    relay.stop();
     rules.close();
-    local.close();
+    relay.closeLocal();
     notifications.close();
   }
 }

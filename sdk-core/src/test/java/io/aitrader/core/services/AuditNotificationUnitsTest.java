@@ -8,44 +8,29 @@ import io.aitrader.api.audit.AuditRecord;
 import io.aitrader.api.bus.EventBus;
 import io.aitrader.api.bus.OverflowPolicy;
 import io.aitrader.api.bus.SubscriptionOptions;
-import io.aitrader.api.instrument.Exchange;
-import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.market.BarInterval;
-import io.aitrader.api.money.Money;
 import io.aitrader.api.notify.Notification;
 import io.aitrader.api.notify.Notifier;
 import io.aitrader.api.time.TradingSession;
 import io.aitrader.core.audit.AuditPackets;
 import io.aitrader.core.audit.InMemoryAuditLog;
 import io.aitrader.core.bus.InProcessEventBus;
-import io.aitrader.core.calendar.ExchangeCalendar;
-import io.aitrader.core.charges.IndianChargesModel;
-import io.aitrader.core.execution.ExecutionTier;
-import io.aitrader.core.instruments.InMemoryInstrumentRepository;
-import io.aitrader.core.market.synthetic.SyntheticMarket;
 import io.aitrader.core.notify.Alert;
 import io.aitrader.core.notify.AlertRules;
 import io.aitrader.core.notify.InMemoryNotificationQueue;
 import io.aitrader.core.notify.NotificationService;
 import io.aitrader.core.orders.InMemoryOrderStore;
-import io.aitrader.core.paper.PaperBroker;
 import io.aitrader.core.strategy.reference.RulesModelStrategy;
 import io.aitrader.core.time.ManualTimeSource;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** The audit and notification units beside the trading units of a session, on one bus. */
 class AuditNotificationUnitsTest {
-  private static final ExchangeCalendar CALENDAR = ExchangeCalendar.nse();
-  private static final InMemoryInstrumentRepository INSTRUMENTS = InMemoryInstrumentRepository.bundledNse();
-  private static final TradingSession SESSION = CALENDAR.session(LocalDate.of(2025, 6, 2)).orElseThrow();
+  private static final TradingSession SESSION = TestSessions.SESSION;
 
   /** A channel that keeps what it was sent. */
   static final class Captured implements Notifier {
@@ -65,11 +50,7 @@ class AuditNotificationUnitsTest {
   record Outcome(List<AuditRecord> packets, List<Notification> sent, List<String> reports, boolean doneAtFeedEnd) {}
 
   private static SessionPlan plan() {
-    List<Instrument> instruments = new ArrayList<>();
-    for (String s : List.of("RELIANCE", "TCS", "INFY", "SBIN")) {
-      instruments.add(INSTRUMENTS.find(Exchange.NSE, s).orElseThrow());
-    }
-    return new SessionPlan(SESSION, instruments, EnumSet.of(BarInterval.M5), BarInterval.M5);
+    return TestSessions.plan(EnumSet.of(BarInterval.M5));
   }
 
   private static Outcome run(EventBus bus) {
@@ -83,23 +64,17 @@ class AuditNotificationUnitsTest {
     NotificationUnit notification = new NotificationUnit(bus, plan, EnumSet.of(Alert.SESSION_SUMMARY, Alert.FILL),
         service);
     List<ServiceUnit> units = List.of(audit, notification,
-        new BarAggregatorUnit(bus, CALENDAR, plan),
+        new BarAggregatorUnit(bus, TestSessions.CALENDAR, plan),
         new FeatureUnit(bus, plan, strategy.features(), v -> { }),
         new SignalUnit(bus, plan, strategy.features(), strategy.ruleSet()),
-        new OrderUnit(bus, plan, strategy, INSTRUMENTS, CALENDAR, (clock, local) -> ExecutionTier.builder()
-            .timeSource(clock).eventBus(local).orderStore(new InMemoryOrderStore()).paperBroker(PaperBroker.builder())
-            .charges(IndianChargesModel.groww()).startingCash(Money.ofRupees(1_000_000)).build()));
+        new OrderUnit(bus, plan, strategy, TestSessions.INSTRUMENTS, TestSessions.CALENDAR,
+            TestSessions.paperAccount(new InMemoryOrderStore())));
     assertThat(audit.sessionDone()).as("before the session").isFalse();
     assertThat(notification.sessionDone()).as("before the session").isFalse();
 
-    new IngestorUnit(bus, plan).run(SyntheticMarket.builder().instruments(plan.instruments()).session(SESSION)
-        .seed(11).build());
+    TestSessions.play(bus, plan);
     boolean doneAtFeedEnd = audit.sessionDone() && notification.sessionDone();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!units.stream().allMatch(ServiceUnit::sessionDone) && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-    }
-    assertThat(units).allMatch(ServiceUnit::sessionDone, "every unit reached the session's end");
+    TestSessions.awaitSessionDone(units);
     List<String> reports = units.stream().map(ServiceUnit::report).toList();
     List<AuditRecord> packets = log.read(1, 1_000_000); // done: every packet is written
     List<Notification> sent = List.copyOf(channel.sent); // done: every delivery is settled
