@@ -37,7 +37,8 @@ public final class BarAggregatorUnit implements ServiceUnit {
   /** Per exchange (index in {@link #exchanges}), per shard. */
   private final TimeBarAggregator[][] aggregators;
   private final long[][] marks;
-  private long[] forwarded = new long[0];
+  /** Per shard of the bar topics: the watermark forwarded last. */
+  private final long[] forwarded;
   private final Set<String> instruments = new TreeSet<>();
   private final Set<Integer> shardsSeen = new TreeSet<>();
   private long bars;
@@ -51,15 +52,19 @@ public final class BarAggregatorUnit implements ServiceUnit {
     this.endMillis = plan.endMillis();
     this.aggregators = new TimeBarAggregator[exchanges.size()][];
     this.marks = new long[exchanges.size()][];
+    int shards = bus.shards(Topics.bars(plan.strategyInterval()));
     for (int e = 0; e < exchanges.size(); e++) {
-      Topic<Tick> topic = Topics.ticks(exchanges.get(e));
-      int shards = bus.shards(topic);
+      Topic<Tick> ticks = Topics.ticks(exchanges.get(e));
+      if (bus.shards(ticks) != shards) {
+        throw new IllegalArgumentException("topic '" + ticks + "' has " + bus.shards(ticks) + " shard(s) but the bar"
+            + " topics have " + shards + ": bars are kept on their ticks' shard, so both need as many");
+      }
       aggregators[e] = new TimeBarAggregator[shards];
       marks[e] = new long[shards];
       Arrays.fill(marks[e], Long.MIN_VALUE);
-      forwarded = new long[shards];
-      Arrays.fill(forwarded, Long.MIN_VALUE);
     }
+    this.forwarded = new long[shards];
+    Arrays.fill(forwarded, Long.MIN_VALUE);
     for (int e = 0; e < exchanges.size(); e++) {
       subscriptions.add(bus.subscribe(Topics.ticks(exchanges.get(e)), new Ticks(e)));
     }

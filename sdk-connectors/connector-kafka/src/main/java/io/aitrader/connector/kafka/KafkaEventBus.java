@@ -145,13 +145,7 @@ public final class KafkaEventBus implements EventBus {
       throw new IllegalStateException("The event bus is closed: cannot publish to topic '" + topic.name() + "'");
     }
     EventCodec<T> codec = channel(topic).codec(topic);
-    String key = codec.key(event);
-    byte[] keyBytes = keys.get(key);
-    if (keyBytes == null) {
-      keyBytes = key.getBytes(StandardCharsets.UTF_8);
-      keys.putIfAbsent(key, keyBytes);
-    }
-    producer.send(new ProducerRecord<>(topic.name(), keyBytes, codec.encode(event)), sendCallback);
+    producer.send(new ProducerRecord<>(topic.name(), keyBytes(codec.key(event)), codec.encode(event)), sendCallback);
   }
 
   /**
@@ -191,7 +185,17 @@ public final class KafkaEventBus implements EventBus {
   @Override
   public <T> int shardOf(Topic<T> topic, T event) {
     EventCodec<T> codec = channel(topic).codec(topic);
-    return Utils.toPositive(Utils.murmur2(codec.key(event).getBytes(StandardCharsets.UTF_8))) % shards(topic);
+    return Utils.toPositive(Utils.murmur2(keyBytes(codec.key(event)))) % shards(topic);
+  }
+
+  /** The UTF-8 bytes of a record key, encoded once per key (keys are instrument ids: a bounded set). */
+  private byte[] keyBytes(String key) {
+    byte[] bytes = keys.get(key);
+    if (bytes == null) {
+      bytes = key.getBytes(StandardCharsets.UTF_8);
+      keys.putIfAbsent(key, bytes);
+    }
+    return bytes;
   }
 
   /** Waits until every record published so far has been acknowledged (or has failed). */
