@@ -234,18 +234,14 @@ public final class Deployment implements AutoCloseable {
     m.put("seed", Long.toString(config.seed()));
     m.put("strategy", config.strategy());
     m.put("interval", config.interval().label());
-    m.put("bus", label(config.bus()));
-    m.put("marketStore", label(config.marketStore()));
-    m.put("orderStore", label(config.orderStore()));
-    m.put("portfolioSnapshots", label(config.portfolioSnapshots()));
-    m.put("auditLog", label(config.auditLog()));
-    m.put("notificationQueue", label(config.notificationQueue()));
-    m.put("featureCache", label(config.featureCache()));
+    m.put("bus", DeploymentConfig.label(config.bus()));
+    m.put("marketStore", DeploymentConfig.label(config.marketStore()));
+    m.put("orderStore", DeploymentConfig.label(config.orderStore()));
+    m.put("portfolioSnapshots", DeploymentConfig.label(config.portfolioSnapshots()));
+    m.put("auditLog", DeploymentConfig.label(config.auditLog()));
+    m.put("notificationQueue", DeploymentConfig.label(config.notificationQueue()));
+    m.put("featureCache", DeploymentConfig.label(config.featureCache()));
     return m;
-  }
-
-  private static String label(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private NotificationQueue notificationQueue() {

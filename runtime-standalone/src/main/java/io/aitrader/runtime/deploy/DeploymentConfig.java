@@ -161,6 +161,11 @@ public record DeploymentConfig(
     }
   }
 
+  /** How a choice is written in the file: {@code IN_PROCESS} is {@code in-process}. */
+  public static String label(Enum<?> choice) {
+    return choice.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
   private static String substitute(Path file, String value, Map<String, String> environment) {
     Matcher m = VARIABLE.matcher(value);
     StringBuilder sb = new StringBuilder();
@@ -284,7 +289,7 @@ public record DeploymentConfig(
           } catch (IllegalArgumentException e) {
             List<String> allowed = new ArrayList<>(List.of("summary", "all"));
             for (Alert x : Alert.values()) {
-              allowed.add(x.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+              allowed.add(label(x));
             }
             throw error("alerts", "must list alerts among " + String.join(", ", allowed), a);
           }
@@ -303,7 +308,7 @@ public record DeploymentConfig(
       }
       List<String> allowed = new ArrayList<>();
       for (E e : type.getEnumConstants()) {
-        allowed.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        allowed.add(label(e));
       }
       throw error(key, "must be one of " + String.join(", ", allowed), t);
     }
