@@ -27,6 +27,7 @@ ensure_pkg mvn maven
 # the connectors' tests start their own private servers from these packages (free loopback ports, temp dirs)
 ensure_pkg redis-server redis-server
 ensure_pkg clickhouse-server clickhouse-server
+ensure_pkg nats-server nats-server # the fake Groww live feed (NATS over WebSocket)
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   ensure_pkg initdb postgresql # initdb lives in /usr/lib/postgresql/<version>/bin, off the PATH: installs the package
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { echo "test.sh: postgresql is installed but its initdb is missing" >&2; exit 1; }
