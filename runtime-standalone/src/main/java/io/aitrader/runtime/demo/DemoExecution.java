@@ -51,9 +51,13 @@ public final class DemoExecution {
     return m;
   }
 
-  /** The account's execution tier on {@code clock} and {@code bus}, its orders journaled in {@code store}. */
-  public ExecutionTier build(TimeSource clock, EventBus bus, List<Instrument> instruments, OrderStore store) {
-    return tier(clock, bus, instruments, IntentRecorder.NONE).orderStore(store).build();
+  /**
+   * The account's execution tier on {@code clock} and {@code bus}, its orders journaled in {@code store} and their
+   * intents recorded by {@code intents}.
+   */
+  public ExecutionTier build(TimeSource clock, EventBus bus, List<Instrument> instruments, OrderStore store,
+      IntentRecorder intents) {
+    return tier(clock, bus, instruments, intents).orderStore(store).build();
   }
 
   /** The account's starting cash. */

@@ -167,8 +167,10 @@ public final class Deployment implements AutoCloseable {
       case "order": {
         DemoExecution account = DemoExecution.standard();
         OrderStore store = orderStore();
-        return new OrderUnit(bus, plan, strategy, instruments, calendar,
-            (clock, local) -> account.build(clock, local, plan.instruments(), store));
+        // with an audit log the account's intents, refusals and charged fills go to the audit service over the bus
+        boolean auditTrail = config.auditLog() != DeploymentConfig.AuditLogKind.NONE;
+        return new OrderUnit(bus, plan, strategy, instruments, calendar, auditTrail,
+            (clock, local, intents) -> account.build(clock, local, plan.instruments(), store, intents));
       }
       case "portfolio":
         return new PortfolioUnit(bus, plan, DemoExecution.standard().startingCash(), IndianChargesModel.groww(),

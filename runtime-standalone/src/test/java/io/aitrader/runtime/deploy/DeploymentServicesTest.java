@@ -115,11 +115,12 @@ class DeploymentServicesTest {
     assertThat(stats.submitted()).as("one alert: the day summary").isEqualTo(1);
     assertThat(stats.delivered()).as("%s", reports).isEqualTo(1);
 
-    // and the audit log holds the deployment's configuration, the order updates and the day's summary
+    // and the audit log holds the deployment's configuration, the orders' intents, risk checks, updates and charged
+    // fills, and the day's summary
     List<AuditRecord> packets = auditPackets();
     List<String> types = packets.stream().map(AuditRecord::type).toList();
-    assertThat(types).as("%s", reports).startsWith(AuditPackets.CONFIG).contains(AuditPackets.ORDER_UPDATE)
-        .endsWith(AuditPackets.SESSION_SUMMARY);
+    assertThat(types).as("%s", reports).startsWith(AuditPackets.CONFIG).contains(AuditPackets.ORDER_INTENT,
+        AuditPackets.RISK_CHECK, AuditPackets.ORDER_UPDATE, AuditPackets.FILL).endsWith(AuditPackets.SESSION_SUMMARY);
     assertThat(packets.get(0).payload()).containsEntry("auditLog", "file").containsEntry("symbols", "RELIANCE,TCS,INFY");
     assertThat(packets.get(packets.size() - 1).correlationId()).isEqualTo("session:2025-06-02");
     assertThat(reports).anyMatch(r -> r.startsWith("audit: " + packets.size() + " packets recorded"));
@@ -158,10 +159,18 @@ class DeploymentServicesTest {
       d.start(Deployment.SERVICES);
       d.runIngestor();
     }
-    List<String> expected = auditPackets("reference").stream().map(AuditRecord::type).toList();
-    assertThat(expected).contains(AuditPackets.ORDER_UPDATE, AuditPackets.SESSION_SUMMARY);
-    assertThat(auditPackets()).extracting(AuditRecord::type).as("%s", reports)
-        .containsExactlyInAnyOrderElementsOf(expected);
+    List<AuditRecord> expected = auditPackets("reference");
+    assertThat(expected).extracting(AuditRecord::type).contains(AuditPackets.ORDER_INTENT, AuditPackets.RISK_CHECK,
+        AuditPackets.ORDER_UPDATE, AuditPackets.FILL, AuditPackets.SESSION_SUMMARY);
+    // every packet but the configuration's (which names the bus) alike: type, order, time and fields
+    assertThat(withoutConfig(auditPackets())).as("%s", reports)
+        .containsExactlyInAnyOrderElementsOf(withoutConfig(expected));
+  }
+
+  /** The packets as (type, correlation id, time, payload), without the configuration packet. */
+  private static List<List<Object>> withoutConfig(List<AuditRecord> packets) {
+    return packets.stream().filter(r -> !r.type().equals(AuditPackets.CONFIG))
+        .map(r -> List.<Object>of(r.type(), r.correlationId(), r.timestampMillis(), r.payload())).toList();
   }
 
   @Test

@@ -40,6 +40,15 @@ public interface EventBus extends AutoCloseable {
    */
   void forwardWatermark(Topic<?> topic, Watermark watermark);
 
+  /**
+   * Returns once every event published so far is as durable as the bus makes events: a networked bus (Kafka) waits
+   * until its brokers acknowledged them; an in-process bus has nothing to wait for (the default). Used before an
+   * action that must not happen unless an event is safely out (an order's intent before the order is sent).
+   *
+   * @throws io.aitrader.api.AitraderException when events could not be delivered to the transport
+   */
+  default void flush() {}
+
   /** How many shards {@code topic} has (1 on an in-process bus). */
   int shards(Topic<?> topic);
 

@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: every method is thread-safe. Packets from one thread are written in the order recorded.
  */
-public final class AuditRecorder implements AutoCloseable {
+public final class AuditRecorder implements AuditSink {
   private static final Logger LOG = LoggerFactory.getLogger(AuditRecorder.class);
   private static final int BATCH = 512;
   private static final long MAX_PAUSE_MILLIS = 5_000;
@@ -83,6 +83,7 @@ public final class AuditRecorder implements AutoCloseable {
    *
    * @throws IllegalStateException after {@link #close()}
    */
+  @Override
   public void record(long timestampMillis, String type, String correlationId, Map<String, String> payload) {
     requireText(type, "audit packet type");
     enqueue(new Packet(timestampMillis, type, correlationId, payload, null), false);
@@ -94,6 +95,7 @@ public final class AuditRecorder implements AutoCloseable {
    * @throws AuditUnavailableException when it could not be queued, written or synced within the durable time-out;
    *                                   the message says why
    */
+  @Override
   public void recordDurably(long timestampMillis, String type, String correlationId, Map<String, String> payload) {
     requireText(type, "audit packet type");
     CompletableFuture<Void> done = new CompletableFuture<>();
@@ -106,6 +108,7 @@ public final class AuditRecorder implements AutoCloseable {
   }
 
   /** Waits until every packet queued so far is written and synced, at most {@code timeout}; false on time-out. */
+  @Override
   public boolean flush(Duration timeout) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     try {
@@ -123,6 +126,7 @@ public final class AuditRecorder implements AutoCloseable {
   }
 
   /** What the recorder has done so far. */
+  @Override
   public Stats stats() {
     return new Stats(recorded.get(), lost.get(), queue.size(), syncs.get(), failures.get());
   }

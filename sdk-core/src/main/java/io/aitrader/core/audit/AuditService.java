@@ -64,7 +64,7 @@ public final class AuditService implements IntentRecorder, AutoCloseable {
     OPEN
   }
 
-  private final AuditRecorder recorder;
+  private final AuditSink recorder;
   private final TimeSource clock;
   private final FailMode failMode;
   private final List<Supplier<Optional<Signal>>> signalSources = new CopyOnWriteArrayList<>();
@@ -76,16 +76,25 @@ public final class AuditService implements IntentRecorder, AutoCloseable {
     this.failMode = b.failMode;
   }
 
-  /** An audit service recording through {@code recorder} (which it closes in {@link #close()}). */
-  public static Builder builder(AuditRecorder recorder) {
+  /**
+   * An audit service recording through {@code recorder} — an {@link AuditRecorder} over a log, or a
+   * {@link BusAuditSink} towards the audit service of another process — which it closes in {@link #close()}.
+   */
+  public static Builder builder(AuditSink recorder) {
     return new Builder(required(recorder, "recorder"));
   }
 
   /**
    * Records risk checks, kill-switch events, order updates, feed status and session summaries published on
-   * {@code bus}.
+   * {@code bus}: {@link #attachRiskEvents} and {@link #attachOrderStreams} together.
    */
   public synchronized AuditService attach(EventBus bus) {
+    attachRiskEvents(bus);
+    return attachOrderStreams(bus);
+  }
+
+  /** Records the risk checks and kill-switch events published on {@code bus}. */
+  public synchronized AuditService attachRiskEvents(EventBus bus) {
     required(bus, "bus");
     SubscriptionOptions sync = SubscriptionOptions.SYNCHRONOUS;
     subscriptions.add(bus.subscribe(RiskEngine.TOPIC,
@@ -93,6 +102,13 @@ public final class AuditService implements IntentRecorder, AutoCloseable {
     subscriptions.add(bus.subscribe(RiskEngine.KILL_SWITCH_TOPIC,
         e -> recorder.record(e.timestampMillis(), AuditPackets.KILL_SWITCH, "kill-switch:" + e.scope(),
             AuditPackets.killSwitch(e)), sync));
+    return this;
+  }
+
+  /** Records the order updates, feed status and session summaries published on {@code bus}. */
+  public synchronized AuditService attachOrderStreams(EventBus bus) {
+    required(bus, "bus");
+    SubscriptionOptions sync = SubscriptionOptions.SYNCHRONOUS;
     subscriptions.add(bus.subscribe(Topics.orderUpdates(),
         o -> recorder.record(o.updatedAtMillis(), AuditPackets.ORDER_UPDATE, o.referenceId(), AuditPackets.update(o)), sync));
     subscriptions.add(bus.subscribe(Topics.feedStatus(),
@@ -102,6 +118,20 @@ public final class AuditService implements IntentRecorder, AutoCloseable {
         s -> recorder.record(s.timestampMillis(), AuditPackets.SESSION_SUMMARY, "session:" + s.date(),
             AuditPackets.sessionSummary(s)), sync));
     return this;
+  }
+
+  /**
+   * Records a packet another process's audit service published ({@link AuditEntry}), with its own time, durably
+   * when the sender asked for it.
+   *
+   * @throws AuditUnavailableException when a durable entry could not be made durable
+   */
+  public void record(AuditEntry entry) {
+    if (entry.durable()) {
+      recorder.recordDurably(entry.timestampMillis(), entry.type(), entry.correlationId(), entry.payload());
+    } else {
+      recorder.record(entry.timestampMillis(), entry.type(), entry.correlationId(), entry.payload());
+    }
   }
 
   /** Records every fill with its charges and every refused order of {@code tier}. */
@@ -199,11 +229,11 @@ public final class AuditService implements IntentRecorder, AutoCloseable {
 
   /** Settings of an {@link AuditService}. */
   public static final class Builder {
-    private final AuditRecorder recorder;
+    private final AuditSink recorder;
     private TimeSource clock;
     private FailMode failMode = FailMode.CLOSED;
 
-    private Builder(AuditRecorder recorder) {
+    private Builder(AuditSink recorder) {
       this.recorder = recorder;
     }
 

@@ -12,4 +12,8 @@ public class AuditUnavailableException extends AitraderException {
   public AuditUnavailableException(String message) {
     super(message);
   }
+
+  public AuditUnavailableException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

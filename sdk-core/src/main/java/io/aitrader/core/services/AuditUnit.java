@@ -3,6 +3,7 @@ package io.aitrader.core.services;
 import io.aitrader.api.audit.AuditLog;
 import io.aitrader.api.bus.EventBus;
 import io.aitrader.api.bus.SubscriptionOptions;
+import io.aitrader.core.audit.AuditEntry;
 import io.aitrader.core.audit.AuditRecorder;
 import io.aitrader.core.audit.AuditService;
 import io.aitrader.core.execution.ExecutionTier;
@@ -14,15 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The audit service as a service: an {@link AuditService} records the order updates, feed status and session
- * summaries published on the bus (and the deployment's configuration, when given) through an {@link AuditRecorder}
- * the unit owns over the given {@link AuditLog}. The audit service is attached to a private synchronous bus that
- * these topics are forwarded to, so the unit subscribes only to topics that cross the bus (a Kafka bus needs a codec
- * for every topic subscribed; risk checks and kill-switch events stay inside the order service's process).
+ * The audit service as a service: an {@link AuditService} records the order updates, risk checks, kill-switch events,
+ * feed status and session summaries published on the bus, the {@link AuditEntry}s the order service publishes (its
+ * orders' intents — recorded durably —, refusals and fills with their charges; see {@link OrderUnit}) and the
+ * deployment's configuration, when given, through an {@link AuditRecorder} the unit owns over the given
+ * {@link AuditLog}. The audit service is attached to a private synchronous bus that these topics are forwarded to.
  *
  * <p>Its clock — the time of the configuration packet and of anything recorded without an event time — follows event
- * time: it starts at the session's pre-open and moves with the order updates, fills and their watermarks. The session
- * is done for it when the order updates' and fills' watermarks (which the order unit publishes) have passed
+ * time: it starts at the session's pre-open and moves with the order service's streams and their watermarks. The
+ * session is done for it when the watermarks of those streams (which the order unit publishes) have passed
  * {@link SessionPlan#endMillis()}, the day's {@link SessionSummary} has been seen, and every packet so far is written
  * and synced. One instance per account (it consumes whole topics).
  *
@@ -59,9 +60,10 @@ public final class AuditUnit implements ServiceUnit {
       audit.configuration("deployment", configuration);
     }
     audit.attach(relay.local());
+    relay.local().subscribe(AuditEntry.TOPIC, audit::record, SubscriptionOptions.SYNCHRONOUS);
     // after the audit service: the summary's packet is queued before this sees it
     relay.local().subscribe(ExecutionTier.SESSION_SUMMARY_TOPIC, this::summary, SubscriptionOptions.SYNCHRONOUS);
-    relay.start(bus);
+    relay.start(bus, true);
   }
 
   private synchronized void follow(long eventTime) {

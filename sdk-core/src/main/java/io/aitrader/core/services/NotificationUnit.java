@@ -64,7 +64,7 @@ public final class NotificationUnit implements ServiceUnit {
     this.summaryKey = "session:" + plan.session().date();
     this.relay = new OrderStreamRelay(time -> { }, this::advanced);
     this.rules = AlertRules.builder(this::submit).only(this.alerts).build().attach(relay.local());
-    relay.start(bus);
+    relay.start(bus, false);
   }
 
   private void submit(Notification n) {

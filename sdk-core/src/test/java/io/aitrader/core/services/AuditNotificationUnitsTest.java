@@ -9,6 +9,7 @@ import io.aitrader.api.bus.EventBus;
 import io.aitrader.api.bus.OverflowPolicy;
 import io.aitrader.api.bus.SubscriptionOptions;
 import io.aitrader.api.market.BarInterval;
+import io.aitrader.api.money.Money;
 import io.aitrader.api.notify.Notification;
 import io.aitrader.api.notify.Notifier;
 import io.aitrader.api.time.TradingSession;
@@ -20,6 +21,7 @@ import io.aitrader.core.notify.AlertRules;
 import io.aitrader.core.notify.InMemoryNotificationQueue;
 import io.aitrader.core.notify.NotificationService;
 import io.aitrader.core.orders.InMemoryOrderStore;
+import io.aitrader.core.risk.RiskLimits;
 import io.aitrader.core.strategy.reference.RulesModelStrategy;
 import io.aitrader.core.time.ManualTimeSource;
 import java.util.EnumSet;
@@ -54,6 +56,10 @@ class AuditNotificationUnitsTest {
   }
 
   private static Outcome run(EventBus bus) {
+    return run(bus, RiskLimits.defaults(), EnumSet.of(Alert.SESSION_SUMMARY, Alert.FILL));
+  }
+
+  private static Outcome run(EventBus bus, RiskLimits limits, EnumSet<Alert> alerts) {
     SessionPlan plan = plan();
     RulesModelStrategy strategy = RulesModelStrategy.standard(plan.instruments(), BarInterval.M5);
     InMemoryAuditLog log = InMemoryAuditLog.create(new ManualTimeSource(SESSION.preOpenStartMillis()));
@@ -61,14 +67,13 @@ class AuditNotificationUnitsTest {
     NotificationService service = NotificationService.builder().queue(new InMemoryNotificationQueue())
         .channel(channel).digestKind(AlertRules::digestKind).build();
     AuditUnit audit = new AuditUnit(bus, plan, log, Map.of("strategy", strategy.id()));
-    NotificationUnit notification = new NotificationUnit(bus, plan, EnumSet.of(Alert.SESSION_SUMMARY, Alert.FILL),
-        service);
+    NotificationUnit notification = new NotificationUnit(bus, plan, alerts, service);
     List<ServiceUnit> units = List.of(audit, notification,
         new BarAggregatorUnit(bus, TestSessions.CALENDAR, plan),
         new FeatureUnit(bus, plan, strategy.features(), v -> { }),
         new SignalUnit(bus, plan, strategy.features(), strategy.ruleSet()),
-        new OrderUnit(bus, plan, strategy, TestSessions.INSTRUMENTS, TestSessions.CALENDAR,
-            TestSessions.paperAccount(new InMemoryOrderStore())));
+        new OrderUnit(bus, plan, strategy, TestSessions.INSTRUMENTS, TestSessions.CALENDAR, true,
+            TestSessions.paperAccount(new InMemoryOrderStore(), limits)));
     assertThat(audit.sessionDone()).as("before the session").isFalse();
     assertThat(notification.sessionDone()).as("before the session").isFalse();
 
@@ -105,6 +110,56 @@ class AuditNotificationUnitsTest {
     assertThat(o.sent()).as("fills alerted too").anyMatch(n -> n.dedupKey().startsWith("fill:"));
     assertThat(o.reports()).anyMatch(r -> r.startsWith("audit: " + o.packets().size() + " packets recorded"))
         .anyMatch(r -> r.startsWith("notification: "));
+  }
+
+  @Test
+  void recordsEachOrdersIntentBeforeItReachesTheBrokerWithItsRiskCheckAndChargedFills() {
+    Outcome o;
+    try (InProcessEventBus bus = InProcessEventBus.create()) {
+      o = run(bus);
+    }
+
+    List<AuditRecord> packets = o.packets();
+    List<String> intents = refs(packets, AuditPackets.ORDER_INTENT);
+    List<String> updated = refs(packets, AuditPackets.ORDER_UPDATE).stream().distinct().toList();
+    assertThat(intents).as("%s", o.reports()).isNotEmpty().doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(updated);
+    assertThat(refs(packets, AuditPackets.RISK_CHECK)).containsAll(intents);
+    assertThat(refs(packets, AuditPackets.FILL)).isNotEmpty().allMatch(intents::contains);
+    for (String ref : intents) {
+      assertThat(firstIndex(packets, AuditPackets.ORDER_INTENT, ref))
+          .as("the intent of %s is in the log before the broker's first word on it", ref)
+          .isLessThan(firstIndex(packets, AuditPackets.ORDER_UPDATE, ref));
+    }
+    AuditRecord fill = packets.stream().filter(r -> r.type().equals(AuditPackets.FILL)).findFirst().orElseThrow();
+    assertThat(fill.payload()).as("a fill's packet carries its charges").containsKey("charges");
+  }
+
+  @Test
+  void alertsOnRiskLimitsAndTheKillSwitchOfTheOrderService() {
+    // a day-loss limit of one rupee: the first costs trip the kill switch, and the orders after it are refused
+    RiskLimits tight = RiskLimits.builder().maxDailyLoss(Money.ofRupees(1)).build();
+    Outcome o;
+    try (InProcessEventBus bus = InProcessEventBus.create()) {
+      o = run(bus, tight, EnumSet.of(Alert.RISK_LIMIT, Alert.KILL_SWITCH_TRIPPED));
+    }
+
+    assertThat(types(o.packets())).as("%s", o.reports()).contains(AuditPackets.KILL_SWITCH, AuditPackets.ORDER_REFUSED);
+    assertThat(o.sent()).as("%s", o.reports()).anyMatch(n -> n.dedupKey().startsWith("kill-switch:"))
+        .anyMatch(n -> n.dedupKey().startsWith("risk:"));
+  }
+
+  private static List<String> refs(List<AuditRecord> packets, String type) {
+    return packets.stream().filter(r -> r.type().equals(type)).map(AuditRecord::correlationId).toList();
+  }
+
+  private static int firstIndex(List<AuditRecord> packets, String type, String ref) {
+    for (int i = 0; i < packets.size(); i++) {
+      if (packets.get(i).type().equals(type) && packets.get(i).correlationId().equals(ref)) {
+        return i;
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   @Test

@@ -44,7 +44,7 @@ class ServiceUnitsTest {
         new BarAggregatorUnit(bus, TestSessions.CALENDAR, plan),
         new FeatureUnit(bus, plan, strategy.features(), v -> { }),
         new SignalUnit(bus, plan, strategy.features(), strategy.ruleSet()),
-        new OrderUnit(bus, plan, strategy, TestSessions.INSTRUMENTS, TestSessions.CALENDAR,
+        new OrderUnit(bus, plan, strategy, TestSessions.INSTRUMENTS, TestSessions.CALENDAR, false,
             TestSessions.paperAccount(orders)),
         new PortfolioUnit(bus, plan, Money.ofRupees(1_000_000), IndianChargesModel.groww(),
             p -> state[0] = p.saveState()));

@@ -8,11 +8,12 @@ import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.money.Money;
 import io.aitrader.api.order.OrderStore;
-import io.aitrader.api.time.TimeSource;
 import io.aitrader.api.time.TradingSession;
 import io.aitrader.core.calendar.ExchangeCalendar;
 import io.aitrader.core.charges.IndianChargesModel;
 import io.aitrader.core.execution.ExecutionTier;
+import io.aitrader.core.risk.RiskLimits;
+import io.aitrader.core.risk.RiskProfiles;
 import io.aitrader.core.instruments.InMemoryInstrumentRepository;
 import io.aitrader.core.market.synthetic.SyntheticMarket;
 import io.aitrader.core.paper.PaperBroker;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BiFunction;
 
 /** The session the service-unit tests run: 2025-06-02, four NSE equities, a seeded synthetic market. */
 final class TestSessions {
@@ -42,10 +42,15 @@ final class TestSessions {
   }
 
   /** A ₹10,00,000 paper account with Groww's charges, journaling in {@code orders}. */
-  static BiFunction<TimeSource, EventBus, ExecutionTier> paperAccount(OrderStore orders) {
-    return (clock, local) -> ExecutionTier.builder().timeSource(clock).eventBus(local).orderStore(orders)
+  static OrderUnit.TierFactory paperAccount(OrderStore orders) {
+    return paperAccount(orders, RiskLimits.defaults());
+  }
+
+  /** A paper account with risk {@code limits}, its intents recorded by the recorder the order unit gives. */
+  static OrderUnit.TierFactory paperAccount(OrderStore orders, RiskLimits limits) {
+    return (clock, local, intents) -> ExecutionTier.builder().timeSource(clock).eventBus(local).orderStore(orders)
         .paperBroker(PaperBroker.builder()).charges(IndianChargesModel.groww()).startingCash(Money.ofRupees(1_000_000))
-        .build();
+        .risk(RiskProfiles.of(limits)).intentRecorder(intents).build();
   }
 
   /** Plays the plan's session (seed 11) through an ingestor on {@code bus}. */

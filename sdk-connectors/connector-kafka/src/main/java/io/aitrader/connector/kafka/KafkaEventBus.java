@@ -8,6 +8,7 @@ import io.aitrader.api.bus.Topic;
 import io.aitrader.api.bus.Watermark;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.utils.Utils;
+import io.aitrader.api.AitraderException;
 import io.aitrader.api.ValidationException;
 import io.aitrader.connector.kafka.codec.EventCodec;
 import io.aitrader.connector.kafka.codec.EventCodecs;
@@ -93,6 +94,7 @@ public final class KafkaEventBus implements EventBus {
   private final List<KafkaSubscription<?>> subscriptions = new CopyOnWriteArrayList<>();
   private final AtomicInteger consumerCount = new AtomicInteger();
   private final SendCallback sendCallback = new SendCallback();
+  private final AtomicLong failuresAtFlush = new AtomicLong();
   private final Object lock = new Object();
   private volatile boolean closed;
 
@@ -198,9 +200,23 @@ public final class KafkaEventBus implements EventBus {
     return bytes;
   }
 
-  /** Waits until every record published so far has been acknowledged (or has failed). */
+  /**
+   * Waits until every record published so far has been acknowledged by the brokers ({@code acks=all}).
+   *
+   * @throws AitraderException when a record published since the previous flush could not be stored (the message
+   *     carries Kafka's reason); the failure is counted once in {@link #publishFailures()}
+   */
+  @Override
   public void flush() {
     producer.flush();
+    long failures = sendCallback.failures.get();
+    long before = failuresAtFlush.getAndSet(failures);
+    if (failures > before) {
+      Exception last = sendCallback.last;
+      throw new AitraderException((failures - before) + " event(s) published since the last flush could not be"
+          + " stored by Kafka" + (last == null ? "" : ": " + last.getMessage()) + "; check the brokers at "
+          + config.bootstrapServers(), last);
+    }
   }
 
   @Override
@@ -394,10 +410,12 @@ public final class KafkaEventBus implements EventBus {
   /** One shared, allocation-free callback for every send: counts and logs failures. */
   private static final class SendCallback implements Callback {
     final AtomicLong failures = new AtomicLong();
+    volatile @Nullable Exception last;
 
     @Override
     public void onCompletion(@Nullable RecordMetadata metadata, @Nullable Exception exception) {
       if (exception != null) {
+        last = exception;
         long n = failures.incrementAndGet();
         if (n == 1 || n % FAILURE_LOG_INTERVAL == 0) {
           LOG.error("Kafka could not store a published event ({} failure(s) so far)", n, exception);

@@ -16,7 +16,8 @@ import java.util.Optional;
  * The codecs a bus uses, by event type: {@link #standard} has every event type of
  * {@link io.aitrader.api.bus.Topics} (binary {@link Tick} and {@link Bar}, JSON {@link Order}, {@link Fill},
  * {@link Signal}, {@link io.aitrader.api.feature.FeatureVector}, {@link FeedStatus} and the execution tier's
- * {@link io.aitrader.core.execution.SessionSummary}); {@link #with} adds or replaces one for another type.
+ * {@link io.aitrader.core.execution.SessionSummary}, the risk engine's {@link io.aitrader.core.risk.RiskCheck} and
+ * {@link io.aitrader.core.risk.KillSwitchEvent}, and {@link io.aitrader.core.audit.AuditEntry}); {@link #with} adds or replaces one for another type.
  *
  * <pre>{@code
  * EventCodecs codecs = EventCodecs.standard(instruments).with(new MyEventCodec());
@@ -44,6 +45,9 @@ public final class EventCodecs {
     put(map, new JsonCodecs.SignalCodec(ids));
     put(map, new JsonCodecs.FeatureVectorCodec(ids));
     put(map, new JsonCodecs.SessionSummaryCodec(ids));
+    put(map, new JsonCodecs.RiskCheckCodec(ids));
+    put(map, new JsonCodecs.KillSwitchCodec(ids));
+    put(map, new JsonCodecs.AuditEntryCodec(ids));
     return new EventCodecs(map);
   }
 

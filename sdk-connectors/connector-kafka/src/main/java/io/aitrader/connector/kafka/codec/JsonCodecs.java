@@ -17,12 +17,18 @@ import io.aitrader.api.order.Validity;
 import io.aitrader.api.signal.Direction;
 import io.aitrader.api.money.Money;
 import io.aitrader.api.signal.Signal;
+import io.aitrader.core.audit.AuditEntry;
 import io.aitrader.core.execution.SessionSummary;
+import io.aitrader.core.risk.KillSwitchEvent;
+import io.aitrader.core.risk.RiskCheck;
+import io.aitrader.core.risk.RiskRule;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON codecs of the standard low-rate events: orders, fills, signals, feature vectors, feed status and the
@@ -272,6 +278,106 @@ final class JsonCodecs {
       return new SessionSummary(day, number(n, "timestampMillis"), Money.of(text(n, "dayPnl")),
           Money.of(text(n, "equity")), Money.of(text(n, "charges")), number(n, "ordersSubmitted"),
           number(n, "ordersRefused"), number(n, "fills"), (int) openPositions);
+    }
+  }
+
+  /** {@code risk.checks}: each pre-trade check of the order service, keyed by instrument id. */
+  static final class RiskCheckCodec extends JsonEventCodec<RiskCheck> {
+    RiskCheckCodec(InstrumentIds ids) {
+      super("risk-check", 1, RiskCheck.class, ids);
+    }
+
+    @Override
+    public String key(RiskCheck check) {
+      return check.instrumentId();
+    }
+
+    @Override
+    void write(JsonGenerator g, RiskCheck c) throws IOException {
+      g.writeNumberField("timestampMillis", c.timestampMillis());
+      g.writeStringField("strategyId", c.strategyId());
+      g.writeStringField("referenceId", c.referenceId());
+      g.writeStringField("instrumentId", c.instrumentId());
+      g.writeBooleanField("passed", c.passed());
+      g.writeStringField("rule", c.rule().name());
+      g.writeStringField("reason", c.reason());
+      g.writeNumberField("retryAfterMillis", c.retryAfterMillis());
+    }
+
+    @Override
+    RiskCheck read(JsonNode n) {
+      return new RiskCheck(number(n, "timestampMillis"), text(n, "strategyId"), text(n, "referenceId"),
+          text(n, "instrumentId"), bool(n, "passed"), enumValue(n, "rule", RiskRule.class), text(n, "reason"),
+          number(n, "retryAfterMillis"));
+    }
+  }
+
+  /** {@code risk.kill-switch}: a kill switch tripped or was reset, keyed by its scope. */
+  static final class KillSwitchCodec extends JsonEventCodec<KillSwitchEvent> {
+    KillSwitchCodec(InstrumentIds ids) {
+      super("kill-switch", 1, KillSwitchEvent.class, ids);
+    }
+
+    @Override
+    public String key(KillSwitchEvent event) {
+      return event.scope();
+    }
+
+    @Override
+    void write(JsonGenerator g, KillSwitchEvent e) throws IOException {
+      g.writeNumberField("timestampMillis", e.timestampMillis());
+      g.writeStringField("scope", e.scope());
+      g.writeBooleanField("tripped", e.tripped());
+      g.writeBooleanField("flatten", e.flatten());
+      g.writeStringField("reason", e.reason());
+    }
+
+    @Override
+    KillSwitchEvent read(JsonNode n) {
+      return new KillSwitchEvent(number(n, "timestampMillis"), text(n, "scope"), bool(n, "tripped"),
+          bool(n, "flatten"), text(n, "reason"));
+    }
+  }
+
+  /**
+   * {@code audit.entries}: audit packets of a service whose audit service runs elsewhere, keyed by correlation id
+   * (the packets of one order stay in order); the payload is a JSON object of text fields in its order.
+   */
+  static final class AuditEntryCodec extends JsonEventCodec<AuditEntry> {
+    AuditEntryCodec(InstrumentIds ids) {
+      super("audit-entry", 1, AuditEntry.class, ids);
+    }
+
+    @Override
+    public String key(AuditEntry entry) {
+      return entry.correlationId();
+    }
+
+    @Override
+    void write(JsonGenerator g, AuditEntry e) throws IOException {
+      g.writeNumberField("timestampMillis", e.timestampMillis());
+      g.writeStringField("type", e.type());
+      g.writeStringField("correlationId", e.correlationId());
+      g.writeBooleanField("durable", e.durable());
+      g.writeObjectFieldStart("payload");
+      for (Map.Entry<String, String> field : e.payload().entrySet()) {
+        g.writeStringField(field.getKey(), field.getValue());
+      }
+      g.writeEndObject();
+    }
+
+    @Override
+    AuditEntry read(JsonNode n) {
+      JsonNode fields = object(n, "payload");
+      Map<String, String> payload = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> field : fields.properties()) {
+        if (!field.getValue().isTextual()) {
+          throw new CodecException("An audit-entry payload has a non-text value in 'payload." + field.getKey() + "'");
+        }
+        payload.put(field.getKey(), field.getValue().asText());
+      }
+      return new AuditEntry(number(n, "timestampMillis"), text(n, "type"), text(n, "correlationId"), payload,
+          bool(n, "durable"));
     }
   }
 }

@@ -20,10 +20,16 @@ import io.aitrader.api.order.Side;
 import io.aitrader.api.order.Validity;
 import io.aitrader.api.signal.Direction;
 import io.aitrader.api.signal.Signal;
+import io.aitrader.core.audit.AuditEntry;
 import io.aitrader.core.execution.SessionSummary;
+import io.aitrader.core.risk.KillSwitchEvent;
+import io.aitrader.core.risk.RiskCheck;
+import io.aitrader.core.risk.RiskRule;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +118,43 @@ class JsonCodecsTest {
     byte[] bad = json.replace("2025-06-02", "2025-13-02").getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> codec.decode(bad)).isInstanceOf(CodecException.class)
         .hasMessageContaining("'2025-13-02' in 'date'");
+  }
+
+  @Test
+  void roundTripsRiskChecksAndKillSwitchEvents() {
+    EventCodec<RiskCheck> checks = codecs.find(RiskCheck.class).orElseThrow();
+    RiskCheck refused = new RiskCheck(T0, "rules-model", "rm-000007", "NSE:RELIANCE", false, RiskRule.ORDER_VALUE,
+        "order value ₹2,53,405.00 exceeds ₹1,50,000.00", 0);
+    RiskCheck throttled = new RiskCheck(T0, "rules-model", "rm-000008", "NSE:TCS", false, RiskRule.THROTTLE,
+        "11 orders in 1 s", 250);
+    assertThat(checks.decode(checks.encode(refused))).isEqualTo(refused);
+    assertThat(checks.decode(checks.encode(throttled))).isEqualTo(throttled);
+    assertThat(checks.key(refused)).isEqualTo("NSE:RELIANCE");
+
+    EventCodec<KillSwitchEvent> kills = codecs.find(KillSwitchEvent.class).orElseThrow();
+    KillSwitchEvent tripped = new KillSwitchEvent(T0, "account", true, true, "day loss ₹20,001 over ₹20,000");
+    assertThat(kills.decode(kills.encode(tripped))).isEqualTo(tripped);
+    assertThat(kills.key(tripped)).isEqualTo("account");
+  }
+
+  @Test
+  void roundTripsAuditEntriesKeepingThePayloadsOrder() {
+    EventCodec<AuditEntry> codec = codecs.find(AuditEntry.class).orElseThrow();
+    Map<String, String> payload = new LinkedHashMap<>();
+    payload.put("side", "BUY");
+    payload.put("quantity", "10");
+    payload.put("note", "quotes \" and ₹ survive");
+    AuditEntry entry = new AuditEntry(T0, "order.intent", "rm-000007", payload, true);
+
+    AuditEntry back = codec.decode(codec.encode(entry));
+
+    assertThat(back).isEqualTo(entry);
+    assertThat(back.payload().keySet()).containsExactly("side", "quantity", "note");
+    assertThat(codec.key(entry)).isEqualTo("rm-000007");
+    byte[] bad = new String(codec.encode(entry), StandardCharsets.UTF_8).replace("\"10\"", "10")
+        .getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> codec.decode(bad)).isInstanceOf(CodecException.class)
+        .hasMessageContaining("'payload.quantity'");
   }
 
   @Test
