@@ -204,6 +204,9 @@ public final class Deployment implements AutoCloseable {
     if (k.containsKey("partitions")) {
       b.partitions(Integer.parseInt(k.get("partitions")));
     }
+    if (k.containsKey("topicPrefix")) {
+      b.topicPrefix(k.get("topicPrefix"));
+    }
     KafkaEventBus bus = KafkaEventBus.create(b.build(), EventCodecs.standard(instruments));
     opened.push(bus);
     return bus;

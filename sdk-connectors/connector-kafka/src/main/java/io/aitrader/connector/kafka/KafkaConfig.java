@@ -33,6 +33,8 @@ import java.util.Map;
  * @param subscribeTimeout  longest {@code subscribe} waits for its consumer to be assigned partitions, > 0
  * @param closeTimeout      longest {@code close} waits for the producer to flush and consumers to stop, > 0
  * @param extraProperties   further client properties applied to producer, consumers and admin (they win)
+ * @param topicPrefix       prepended to every topic's name on the broker (and to consumer group names), e.g.
+ *                          {@code "paper-1."}: deployments sharing one cluster keep apart; empty by default
  */
 public record KafkaConfig(
     String bootstrapServers,
@@ -47,7 +49,8 @@ public record KafkaConfig(
     Duration pollTimeout,
     Duration subscribeTimeout,
     Duration closeTimeout,
-    Map<String, String> extraProperties) {
+    Map<String, String> extraProperties,
+    String topicPrefix) {
 
   /** Where a consumer group without a committed offset starts reading. */
   public enum StartFrom {
@@ -74,6 +77,14 @@ public record KafkaConfig(
     positive(required(subscribeTimeout, "KafkaConfig.subscribeTimeout"), "KafkaConfig.subscribeTimeout");
     positive(required(closeTimeout, "KafkaConfig.closeTimeout"), "KafkaConfig.closeTimeout");
     extraProperties = Map.copyOf(required(extraProperties, "KafkaConfig.extraProperties"));
+    required(topicPrefix, "KafkaConfig.topicPrefix");
+    check(topicPrefix.matches("[A-Za-z0-9._-]{0,100}"), "KafkaConfig.topicPrefix",
+        "may hold only letters, digits, '.', '_' and '-' (at most 100), as Kafka topic names do", "'" + topicPrefix + "'");
+  }
+
+  /** The name on the broker of the bus topic {@code topic}: {@link #topicPrefix()} + {@code topic}. */
+  public String kafkaTopic(String topic) {
+    return topicPrefix + topic;
   }
 
   private static void positive(Duration d, String field) {
@@ -95,6 +106,7 @@ public record KafkaConfig(
     private int lingerMillis = 5;
     private int batchSizeBytes = 64 * 1024;
     private String compression = "lz4";
+    private String topicPrefix = "";
     private StartFrom startFrom = StartFrom.LATEST;
     private Duration pollTimeout = Duration.ofMillis(100);
     private Duration subscribeTimeout = Duration.ofSeconds(30);
@@ -146,9 +158,13 @@ public record KafkaConfig(
     /** Default none; e.g. {@code security.protocol}, {@code sasl.*}. */
     public Builder extraProperties(Map<String, String> v) { this.extraProperties = v; return this; }
 
+    /** Default empty; see {@link KafkaConfig#topicPrefix()}. */
+    public Builder topicPrefix(String v) { this.topicPrefix = v; return this; }
+
     public KafkaConfig build() {
       return new KafkaConfig(bootstrapServers, clientId, groupId, partitions, replicationFactor, lingerMillis,
-          batchSizeBytes, compression, startFrom, pollTimeout, subscribeTimeout, closeTimeout, extraProperties);
+          batchSizeBytes, compression, startFrom, pollTimeout, subscribeTimeout, closeTimeout, extraProperties,
+          topicPrefix);
     }
   }
 }

@@ -146,8 +146,10 @@ public final class KafkaEventBus implements EventBus {
     if (closed) {
       throw new IllegalStateException("The event bus is closed: cannot publish to topic '" + topic.name() + "'");
     }
-    EventCodec<T> codec = channel(topic).codec(topic);
-    producer.send(new ProducerRecord<>(topic.name(), keyBytes(codec.key(event)), codec.encode(event)), sendCallback);
+    Channel channel = channel(topic);
+    EventCodec<T> codec = channel.codec(topic);
+    producer.send(new ProducerRecord<>(channel.kafkaName, keyBytes(codec.key(event)), codec.encode(event)),
+        sendCallback);
   }
 
   /**
@@ -174,13 +176,13 @@ public final class KafkaEventBus implements EventBus {
     if (closed) {
       throw new IllegalStateException("The event bus is closed: cannot publish to topic '" + topic.name() + "'");
     }
-    producer.send(Watermarks.record(topic.name(), watermark), sendCallback);
+    producer.send(Watermarks.record(channel(topic).kafkaName, watermark), sendCallback);
   }
 
   /** The partition count of {@code topic} (created on first use). */
   @Override
   public int shards(Topic<?> topic) {
-    return channel(Objects.requireNonNull(topic, "topic")).shards(topic.name(), producer);
+    return channel(Objects.requireNonNull(topic, "topic")).shards(producer);
   }
 
   /** The partition Kafka's default partitioner gives the event's key: murmur2 of the key bytes modulo the count. */
@@ -226,7 +228,7 @@ public final class KafkaEventBus implements EventBus {
 
   @Override
   public <T> Subscription subscribe(Topic<T> topic, EventHandler<? super T> handler, SubscriptionOptions options) {
-    return subscribe(topic, handler, options, config.groupId() + "." + topic.name());
+    return subscribe(topic, handler, options, config.groupId() + "." + config.kafkaTopic(topic.name()));
   }
 
   /**
@@ -239,7 +241,8 @@ public final class KafkaEventBus implements EventBus {
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(options, "options");
     ValidationException.requireText(groupId, "groupId");
-    EventCodec<T> codec = channel(topic).codec(topic);
+    Channel channel = channel(topic);
+    EventCodec<T> codec = channel.codec(topic);
     KafkaSubscription<T> subscription;
     synchronized (lock) {
       if (closed) {
@@ -247,7 +250,7 @@ public final class KafkaEventBus implements EventBus {
       }
       int n = consumerCount.incrementAndGet();
       Properties p = commonProperties("consumer-" + topic.name() + "-" + n);
-      subscription = new KafkaSubscription<>(this, topic, handler, codec, options, p, groupId,
+      subscription = new KafkaSubscription<>(this, topic, channel.kafkaName, handler, codec, options, p, groupId,
           "aitrader-kafka-" + topic.name() + "-" + n);
       subscriptions.add(subscription);
     }
@@ -316,8 +319,9 @@ public final class KafkaEventBus implements EventBus {
       EventCodec<?> codec = codecs.find(topic.type()).orElseThrow(() -> new IllegalArgumentException(
           "No codec for event type " + topic.type().getName() + " of topic '" + topic.name()
               + "': register one with EventCodecs.with(codec)"));
-      createTopic(topic.name());
-      Channel channel = new Channel(topic.type(), codec);
+      String kafkaName = config.kafkaTopic(topic.name());
+      createTopic(kafkaName);
+      Channel channel = new Channel(topic.type(), codec, kafkaName);
       channels.put(topic.name(), channel);
       return channel;
     }
@@ -384,20 +388,23 @@ public final class KafkaEventBus implements EventBus {
   private static final class Channel {
     final Class<?> type;
     final EventCodec<?> codec;
+    /** The topic's name on the broker: {@link KafkaConfig#topicPrefix()} + the bus topic's name. */
+    final String kafkaName;
     private volatile int shards;
 
-    int shards(String topic, KafkaProducer<byte[], byte[]> producer) {
+    int shards(KafkaProducer<byte[], byte[]> producer) {
       int n = shards;
       if (n == 0) {
-        n = producer.partitionsFor(topic).size();
+        n = producer.partitionsFor(kafkaName).size();
         shards = n;
       }
       return n;
     }
 
-    Channel(Class<?> type, EventCodec<?> codec) {
+    Channel(Class<?> type, EventCodec<?> codec, String kafkaName) {
       this.type = type;
       this.codec = codec;
+      this.kafkaName = kafkaName;
     }
 
     <T> EventCodec<T> codec(Topic<T> topic) {

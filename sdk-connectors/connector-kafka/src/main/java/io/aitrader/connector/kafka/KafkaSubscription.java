@@ -50,6 +50,7 @@ final class KafkaSubscription<T> implements Subscription, ConsumerRebalanceListe
 
   private final KafkaEventBus bus;
   private final Topic<T> topic;
+  private final String kafkaName;
   private final EventHandler<? super T> handler;
   private final EventCodec<T> codec;
   private final KafkaConsumer<byte[], byte[]> consumer;
@@ -66,10 +67,11 @@ final class KafkaSubscription<T> implements Subscription, ConsumerRebalanceListe
   private volatile boolean running = true;
   private volatile @Nullable RuntimeException assignmentFailure;
 
-  KafkaSubscription(KafkaEventBus bus, Topic<T> topic, EventHandler<? super T> handler, EventCodec<T> codec,
-      SubscriptionOptions options, Properties properties, String groupId, String threadName) {
+  KafkaSubscription(KafkaEventBus bus, Topic<T> topic, String kafkaName, EventHandler<? super T> handler,
+      EventCodec<T> codec, SubscriptionOptions options, Properties properties, String groupId, String threadName) {
     this.bus = bus;
     this.topic = topic;
+    this.kafkaName = kafkaName;
     this.handler = handler;
     this.codec = codec;
     boolean async = options.delivery() == SubscriptionOptions.Delivery.ASYNCHRONOUS;
@@ -103,21 +105,21 @@ final class KafkaSubscription<T> implements Subscription, ConsumerRebalanceListe
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       close();
-      throw new IllegalStateException("Interrupted while subscribing to Kafka topic '" + topic.name() + "'", e);
+      throw new IllegalStateException("Interrupted while subscribing to Kafka topic '" + kafkaName + "'", e);
     }
     RuntimeException failure = assignmentFailure;
     if (failure != null || !done) {
       close();
       throw new IllegalStateException(failure != null
-          ? "The consumer of Kafka topic '" + topic.name() + "' failed before it was assigned partitions: " + failure
-          : "The consumer of Kafka topic '" + topic.name() + "' was not assigned partitions within " + timeout
+          ? "The consumer of Kafka topic '" + kafkaName + "' failed before it was assigned partitions: " + failure
+          : "The consumer of Kafka topic '" + kafkaName + "' was not assigned partitions within " + timeout
               + ": is the cluster at " + bus.config().bootstrapServers() + " reachable?", failure);
     }
   }
 
   private void run() {
     try {
-      consumer.subscribe(List.of(topic.name()), this);
+      consumer.subscribe(List.of(kafkaName), this);
       while (running) {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
         if (records.isEmpty()) {
@@ -130,20 +132,20 @@ final class KafkaSubscription<T> implements Subscription, ConsumerRebalanceListe
       }
     } catch (WakeupException e) {
       // close() woke the consumer up: leave the loop
-      LOG.debug("Consumer of topic '{}' woken up to close", topic.name());
+      LOG.debug("Consumer of topic '{}' woken up to close", kafkaName);
     } catch (RuntimeException e) {
       if (assigned.getCount() > 0) {
         assignmentFailure = e;
         assigned.countDown();
       }
       LOG.error("The consumer of Kafka topic '{}' stopped after an error; events wait on the broker for the group's"
-          + " next consumer", topic.name(), e);
+          + " next consumer", kafkaName, e);
     } finally {
       running = false;
       try {
         consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(closeTimeout));
       } catch (RuntimeException e) {
-        LOG.warn("Closing the consumer of Kafka topic '{}' failed", topic.name(), e);
+        LOG.warn("Closing the consumer of Kafka topic '{}' failed", kafkaName, e);
       }
       bus.removed(this);
     }
@@ -190,7 +192,7 @@ final class KafkaSubscription<T> implements Subscription, ConsumerRebalanceListe
     if (Watermarks.isWatermark(record)) {
       try {
         handler.onWatermark(Watermarks.decode(record));
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // like the in-process bus: a handler never stops deliveries
         failure("handle a watermark at " + record.topic() + "-" + record.partition() + "@" + record.offset(), e);
       }
       return;
@@ -205,16 +207,16 @@ final class KafkaSubscription<T> implements Subscription, ConsumerRebalanceListe
     try {
       handler.onEvent(event);
       delivered.incrementAndGet();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // like the in-process bus: an Error of a handler must not end the consumer silently
       delivered.incrementAndGet();
       failure("handle an event", e);
     }
   }
 
-  private void failure(String what, RuntimeException e) {
+  private void failure(String what, Throwable e) {
     long n = failed.incrementAndGet();
     if (n == 1 || n % FAILURE_LOG_INTERVAL == 0) {
-      LOG.warn("Subscriber of Kafka topic '{}' could not {} ({} failure(s) so far)", topic.name(), what, n, e);
+      LOG.warn("Subscriber of Kafka topic '{}' could not {} ({} failure(s) so far)", kafkaName, what, n, e);
     }
   }
 
@@ -240,7 +242,7 @@ final class KafkaSubscription<T> implements Subscription, ConsumerRebalanceListe
       consumer.commitSync(offsets, closeTimeout);
     } catch (RuntimeException e) {
       LOG.warn("Could not commit the offsets of Kafka topic '{}' on close; handled events may be delivered again",
-          topic.name(), e);
+          kafkaName, e);
     }
   }
 
@@ -280,7 +282,7 @@ final class KafkaSubscription<T> implements Subscription, ConsumerRebalanceListe
   @Override
   public void onComplete(Map<TopicPartition, OffsetAndMetadata> offsets, @Nullable Exception exception) {
     if (exception != null) {
-      LOG.debug("An asynchronous offset commit of topic '{}' failed; a later commit covers it", topic.name(), exception);
+      LOG.debug("An asynchronous offset commit of topic '{}' failed; a later commit covers it", kafkaName, exception);
     }
   }
 
@@ -317,7 +319,7 @@ final class KafkaSubscription<T> implements Subscription, ConsumerRebalanceListe
       Thread.currentThread().interrupt();
     }
     if (thread.isAlive()) {
-      LOG.warn("The consumer thread of Kafka topic '{}' did not stop within {}", topic.name(), closeTimeout);
+      LOG.warn("The consumer thread of Kafka topic '{}' did not stop within {}", kafkaName, closeTimeout);
     }
   }
 }

@@ -4,6 +4,7 @@ import static io.aitrader.connector.kafka.TestInstruments.RELIANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aitrader.api.ValidationException;
 import io.aitrader.api.bus.OverflowPolicy;
 import io.aitrader.api.bus.Subscription;
 import io.aitrader.api.bus.SubscriptionOptions;
@@ -24,6 +25,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +158,45 @@ class KafkaEventBusTest {
     }
     Await.until(TIMEOUT, () -> first.get() == 100 && second.get() == 100, () -> first + " and " + second);
     assertThat(first.get()).isEqualTo(second.get());
+  }
+
+  @Test
+  void busesWithDifferentTopicPrefixesOnOneBrokerKeepApart() throws Exception {
+    // given two deployments' buses on one broker, publishing on the same bus topic
+    Topic<Tick> topic = tickTopic("prefixed");
+    KafkaConfig.Builder b = KafkaConfig.builder().bootstrapServers(KafkaBroker.shared().bootstrapServers())
+        .clientId("test-" + run).groupId("test-" + run).partitions(2).lingerMillis(1);
+    List<Tick> seenByA = Collections.synchronizedList(new ArrayList<>());
+    List<Tick> seenByB = Collections.synchronizedList(new ArrayList<>());
+    try (KafkaEventBus a = KafkaEventBus.create(b.topicPrefix("a-" + run + ".").build(),
+            EventCodecs.standard(TestInstruments.REPOSITORY));
+        KafkaEventBus other = KafkaEventBus.create(b.topicPrefix("b-" + run + ".").build(),
+            EventCodecs.standard(TestInstruments.REPOSITORY));
+        Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers",
+            KafkaBroker.shared().bootstrapServers()))) {
+      a.subscribe(topic, seenByA::add);
+      other.subscribe(topic, seenByB::add);
+
+      // when each publishes its own ticks
+      a.publish(topic, tick(RELIANCE, 1));
+      a.publish(topic, tick(RELIANCE, 2));
+      other.publish(topic, tick(RELIANCE, 3));
+      a.publishWatermark(topic, T0 + 10);
+
+      // then each sees only its own, on topics named with its prefix
+      Await.until(TIMEOUT, () -> seenByA.size() == 2 && seenByB.size() == 1, () -> seenByA + " and " + seenByB);
+      assertThat(seenByA).extracting(Tick::timestampMillis).containsExactly(T0 + 1, T0 + 2);
+      assertThat(seenByB).extracting(Tick::timestampMillis).containsExactly(T0 + 3);
+      assertThat(admin.listTopics().names().get()).contains("a-" + run + "." + topic.name(),
+          "b-" + run + "." + topic.name()).doesNotContain(topic.name());
+    }
+  }
+
+  @Test
+  void refusesATopicPrefixKafkaCannotName() {
+    assertThatThrownBy(() -> KafkaConfig.builder().bootstrapServers("127.0.0.1:9092").topicPrefix("paper 1/").build())
+        .isInstanceOf(ValidationException.class).hasMessageContaining("KafkaConfig.topicPrefix")
+        .hasMessageContaining("'paper 1/'");
   }
 
   @Test
