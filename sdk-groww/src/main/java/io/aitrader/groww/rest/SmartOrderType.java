@@ -1,0 +1,7 @@
+package io.aitrader.groww.rest;
+
+/** Groww's smart order kinds: good-till-triggered and one-cancels-other. */
+public enum SmartOrderType {
+  GTT,
+  OCO
+}
