@@ -25,16 +25,12 @@ final class Endpoints {
   private final RateGate rates;
   private final List<MarketDriver.Participant> participants = new ArrayList<>();
   private final String csv;
-  private final TimeSource clock;
-  private final Account account;
   private volatile @Nullable SocketTokenIssuer socketTokenIssuer;
 
   Endpoints(FakeGroww.Builder config, InstrumentRepository instruments, FakeMarket market, TimeSource clock,
       Account account, OrderBook orders, Auth auth) {
     this.rates = new RateGate(config.rateLimits, clock);
     this.csv = GrowwInstrumentCsv.toCsv(instruments.all());
-    this.clock = clock;
-    this.account = account;
     this.socketTokenIssuer = config.socketTokenIssuer;
 
     routes.add("GET", FakeGroww.CSV_PATH, NONE, NO_BUCKET, c -> Reply.csv(csv));
@@ -43,6 +39,21 @@ final class Endpoints {
     routes.add("POST", "/v1/socket/token/create", ACCESS_TOKEN, NO_BUCKET, this::socketToken);
     routes.add("GET", "/v1/changelog", NONE, NO_BUCKET, c -> Reply.json(200, "{\"info\":[],\"warning\":[]}"));
     routes.add("GET", "/v1/user/detail", ACCESS_TOKEN, NO_BUCKET, this::user);
+
+    LiveData live = new LiveData(instruments, market, clock, config.ohlcAsObject);
+    routes.add("GET", "/v1/live-data/quote", ACCESS_TOKEN, LIVE, c -> live.quote(c, orders));
+    routes.add("GET", "/v1/live-data/ltp", ACCESS_TOKEN, LIVE, live::ltp);
+    routes.add("GET", "/v1/live-data/ohlc", ACCESS_TOKEN, LIVE, live::ohlc);
+    History history = new History(instruments, market, clock, config.candleTimesWithT);
+    routes.add("GET", "/v1/historical/candles", ACCESS_TOKEN, NO_BUCKET, history::candles);
+    routes.add("GET", "/v1/historical/candle/range", ACCESS_TOKEN, NO_BUCKET, c -> history.candleRange(c, orders));
+    routes.add("GET", "/v1/historical/expiries", ACCESS_TOKEN, NO_BUCKET, history::expiries);
+    routes.add("GET", "/v1/historical/contracts", ACCESS_TOKEN, NO_BUCKET, history::contracts);
+    OptionChain chain = new OptionChain(instruments, market, clock, history);
+    routes.add("GET", "/v1/option-chain/exchange/{exchange}/underlying/{underlying}", ACCESS_TOKEN, NO_BUCKET,
+        chain::chain);
+    routes.add("GET", "/v1/live-data/greeks/exchange/{exchange}/underlying/{underlying}/trading_symbol/"
+        + "{trading_symbol}/expiry/{expiry}", ACCESS_TOKEN, NO_BUCKET, chain::greeks);
 
     routes.add("POST", "/v1/order/create", ACCESS_TOKEN, ORDERS, orders::create);
     routes.add("POST", "/v1/order/modify", ACCESS_TOKEN, ORDERS, orders::modify);
@@ -116,13 +127,5 @@ final class Endpoints {
     p.put("ddpi_enabled", false);
     p.putArray("active_segments").add("CASH").add("FNO");
     return ok(p);
-  }
-
-  long now() {
-    return clock.currentTimeMillis();
-  }
-
-  Account account() {
-    return account;
   }
 }

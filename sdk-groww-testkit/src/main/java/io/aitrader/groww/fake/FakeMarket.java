@@ -50,6 +50,7 @@ public final class FakeMarket {
   private final SyntheticBars bars;
   private final MarketCalendar calendar;
   private final Map<String, Minutes> cache = new ConcurrentHashMap<>();
+  private final Map<String, long[]> ranges = new ConcurrentHashMap<>();
 
   private FakeMarket(SyntheticBars bars) {
     this.bars = bars;
@@ -141,6 +142,130 @@ public final class FakeMarket {
       if (s.isPresent() && s.get().closeMillis() > fromMillis && s.get().openMillis() <= toMillis) {
         action.accept(s.get());
       }
+    }
+  }
+
+  /** A day's trading up to a time: what quotes, LTP and OHLC report. */
+  record Day(Tick last, long open, long high, long low, long volume, long turnoverUnits, long previousClose,
+      long lastQuantity) {}
+
+  /** The current session's trading of {@code instrument} up to {@code atMillis}; empty before any data. */
+  Optional<Day> day(Instrument instrument, long atMillis) {
+    Optional<TradingSession> s = sessionAt(atMillis);
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Minutes> mo = minutes(instrument, s.get());
+    if (mo.isEmpty()) {
+      return Optional.empty();
+    }
+    Minutes m = mo.get();
+    Tick last = lastTick(instrument, atMillis).orElseThrow();
+    int lastSlot = (int) ((last.timestampMillis() - s.get().openMillis()) / TICK_SPACING_MILLIS);
+    long high = 0;
+    long low = Long.MAX_VALUE;
+    long turnover = 0;
+    for (int slot = 0; slot <= lastSlot; slot++) {
+      long p = m.tickPrice(slot);
+      high = Math.max(high, p);
+      low = Math.min(low, p);
+      turnover += p * m.tickQuantity[slot];
+    }
+    long previousClose = sessionBefore(s.get().date()).flatMap(b -> minutes(instrument, b))
+        .map(b -> b.close[b.size() - 1]).orElse(m.open[0]);
+    return Optional.of(new Day(last, m.open[0], high, low, m.tickDayVolume[lastSlot], turnover, previousClose,
+        m.tickQuantity[lastSlot]));
+  }
+
+  /** The highest high and lowest low of the complete sessions in the year before {@code atMillis} (52 weeks). */
+  long[] yearRange(Instrument instrument, long atMillis) {
+    LocalDate to = Ist.dateOf(atMillis).minusDays(1);
+    String key = "52w:" + instrument.id() + "@" + to;
+    long[] cached = ranges.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    long high = 0;
+    long low = Long.MAX_VALUE;
+    try {
+      LocalDate from = to.minusWeeks(52);
+      if (from.isBefore(bars.anchor())) {
+        from = bars.anchor();
+      }
+      if (!to.isBefore(from)) {
+        for (Bar b : bars.bars(instrument, BarInterval.D1, from, to)) {
+          high = Math.max(high, b.high());
+          low = Math.min(low, b.low());
+        }
+      }
+    } catch (ValidationException e) {
+      high = 0;
+    }
+    long[] range = high == 0 ? new long[] {0, 0} : new long[] {high, low};
+    if (ranges.size() > MAX_CACHED_SESSIONS) {
+      ranges.clear();
+    }
+    ranges.put(key, range);
+    return range;
+  }
+
+  /**
+   * Candles of {@code interval} over {@code [fromMillis, toMillis)}, from the one-minute bars complete at {@code
+   * nowMillis}: each {@code [openTime, open, high, low, close, volume]}. Intraday candles open at session open + k ×
+   * interval; daily at the session open; weekly and monthly at the first session of the week (Monday-based) or
+   * month.
+   */
+  List<long[]> candles(Instrument instrument, CandleInterval interval, long fromMillis, long toMillis,
+      long nowMillis) {
+    List<long[]> out = new ArrayList<>();
+    long end = Math.min(toMillis, nowMillis);
+    long[] current = null;
+    long currentKey = Long.MIN_VALUE;
+    for (TradingSession s : sessions(fromMillis, end)) {
+      Optional<Minutes> mo = minutes(instrument, s);
+      if (mo.isEmpty()) {
+        continue;
+      }
+      Minutes m = mo.get();
+      for (int i = 0; i < m.size(); i++) {
+        long t = m.minuteTime(i);
+        if (t < fromMillis || t >= toMillis || t + MINUTE > nowMillis) {
+          continue;
+        }
+        long key = bucketKey(interval, s, t);
+        if (current == null || key != currentKey) {
+          if (current != null) {
+            out.add(current);
+          }
+          currentKey = key;
+          long openTime = interval.intraday() ? s.openMillis() + (t - s.openMillis()) / (interval.minutes * MINUTE)
+              * interval.minutes * MINUTE : s.openMillis();
+          current = new long[] {openTime, m.open[i], m.high[i], m.low[i], m.close[i], m.volume[i]};
+        } else {
+          current[2] = Math.max(current[2], m.high[i]);
+          current[3] = Math.min(current[3], m.low[i]);
+          current[4] = m.close[i];
+          current[5] += m.volume[i];
+        }
+      }
+    }
+    if (current != null) {
+      out.add(current);
+    }
+    return out;
+  }
+
+  private static long bucketKey(CandleInterval interval, TradingSession s, long t) {
+    LocalDate d = s.date();
+    switch (interval) {
+      case D1:
+        return d.toEpochDay();
+      case W1:
+        return d.toEpochDay() - d.getDayOfWeek().getValue();
+      case MO1:
+        return d.getYear() * 12L + d.getMonthValue();
+      default:
+        return s.date().toEpochDay() * 10_000 + (t - s.openMillis()) / (interval.minutes * MINUTE);
     }
   }
 
