@@ -64,6 +64,14 @@ final class Endpoints {
     routes.add("GET", "/v1/order/list", ACCESS_TOKEN, NON_TRADING, orders::list);
     routes.add("GET", "/v1/order/trades/{id}", ACCESS_TOKEN, NON_TRADING, orders::trades);
 
+    SmartOrders smart = new SmartOrders(orders, clock, config.seed);
+    participants.add(smart);
+    routes.add("POST", "/v1/order-advance/create", ACCESS_TOKEN, NO_BUCKET, smart::create);
+    routes.add("PUT", "/v1/order-advance/modify/{id}", ACCESS_TOKEN, NO_BUCKET, smart::modify);
+    routes.add("POST", "/v1/order-advance/cancel/{segment}/{type}/{id}", ACCESS_TOKEN, NO_BUCKET, smart::cancel);
+    routes.add("GET", "/v1/order-advance/status/{segment}/{type}/internal/{id}", ACCESS_TOKEN, NO_BUCKET, smart::get);
+    routes.add("GET", "/v1/order-advance/list", ACCESS_TOKEN, NO_BUCKET, smart::list);
+
     routes.add("GET", "/v1/holdings/user", ACCESS_TOKEN, NON_TRADING,
         c -> ok(account.holdings(clock.currentTimeMillis())));
     routes.add("GET", "/v1/positions/user", ACCESS_TOKEN, NON_TRADING, c -> ok(account.positions(

@@ -119,6 +119,11 @@ final class OrderBook {
     return entryOf(o).growwId;
   }
 
+  /** The instrument's current price in ₹0.0001 units (0 when the market has none). */
+  long lastPrice(Instrument instrument, long nowMillis) {
+    return market.lastTick(instrument, nowMillis).map(Tick::lastPrice).orElse(0L);
+  }
+
   Instrument instrument(String exchange, String segment, String tradingSymbol) {
     Exchange ex = Wire.enumValue(Exchange.class, exchange, "exchange");
     Segment seg = Wire.enumValue(Segment.class, segment, "segment");
