@@ -127,7 +127,7 @@ final class LiveFeedReader {
           branch = BRANCH_INDEX;
           break;
         default:
-          skipField(tag, 0);
+          skipField(tag, 0, true);
       }
     }
   }
@@ -169,7 +169,7 @@ final class LiveFeedReader {
       if ((tag & 7) == WIRE_FIXED64 && field <= PRICE_FIELDS) {
         p[field] = readDouble();
       } else {
-        skipField(tag, depth);
+        skipField(tag, depth, true);
       }
     }
   }
@@ -185,7 +185,7 @@ final class LiveFeedReader {
       } else if (tag == TAG_INDEX_VALUE) {
         indexValue = readDouble();
       } else {
-        skipField(tag, depth);
+        skipField(tag, depth, true);
       }
     }
   }
@@ -202,15 +202,25 @@ final class LiveFeedReader {
       } else if (type == MSG_DEPTH_ENTRY && tag == TAG_ENTRY_VALUE) {
         readMessage(MSG_BOOK, depth + 1);
       } else {
-        skipField(tag, depth);
+        // map entries skip unknown fields with CodedInputStream.skipField, messages with UnknownFieldSet
+        skipField(tag, depth, type != MSG_DEPTH_ENTRY);
       }
     }
   }
 
-  private void skipField(int tag, int depth) {
+  /**
+   * Skips one field. {@code unknownFieldSet}: the generated parser keeps unknown fields in an
+   * {@code UnknownFieldSet}, which reads varints with {@code readRawVarint64} (see {@link #skipVarint64}); map
+   * entries skip them with {@code CodedInputStream.skipField} (standard 10-byte rule).
+   */
+  private void skipField(int tag, int depth, boolean unknownFieldSet) {
     switch (tag & 7) {
       case WIRE_VARINT:
-        readVarint();
+        if (unknownFieldSet) {
+          skipVarint64();
+        } else {
+          readVarint();
+        }
         return;
       case WIRE_FIXED64:
         skip(8);
@@ -222,7 +232,7 @@ final class LiveFeedReader {
         }
         return;
       case WIRE_START_GROUP:
-        skipGroup(tag >>> 3, depth + 1);
+        skipGroup(tag >>> 3, depth + 1, unknownFieldSet);
         return;
       case WIRE_FIXED32:
         skip(4);
@@ -235,7 +245,7 @@ final class LiveFeedReader {
     }
   }
 
-  private void skipGroup(int field, int depth) {
+  private void skipGroup(int field, int depth, boolean unknownFieldSet) {
     if (depth > MAX_DEPTH) {
       fail("group nesting deeper than " + MAX_DEPTH);
       return;
@@ -255,7 +265,30 @@ final class LiveFeedReader {
         }
         return;
       }
-      skipField(tag, depth);
+      skipField(tag, depth, unknownFieldSet);
+    }
+  }
+
+  /**
+   * Skips a varint exactly as protobuf-java 4.x's {@code ArrayDecoder.readRawVarint64} accepts it: with at least
+   * 10 bytes left, its fast path reads a 10th byte without checking its continuation bit, refusing it only when that
+   * byte is even with the bit set (it then falls to the slow path, which refuses 10 continuation bytes); with
+   * fewer bytes left, the standard rule.
+   */
+  private void skipVarint64() {
+    if (limit - pos < 10) {
+      readVarint();
+      return;
+    }
+    byte[] b = buf;
+    for (int i = 0; i < 9; i++) {
+      if (b[pos++] >= 0) {
+        return;
+      }
+    }
+    int tenth = b[pos++] & 0xFF;
+    if ((tenth & 0x80) != 0 && (tenth & 1) == 0) {
+      fail("varint longer than 10 bytes");
     }
   }
 
