@@ -27,6 +27,7 @@ public final class GrowwClient {
   private final GrowwLiveData liveData;
   private final GrowwHistorical historical;
   private final GrowwAccount account;
+  private final GrowwFeedTokens feedTokens;
 
   private GrowwClient(GrowwClientConfig config) {
     this.http = new GrowwHttp(config);
@@ -36,6 +37,7 @@ public final class GrowwClient {
     this.liveData = new GrowwLiveData(http);
     this.historical = new GrowwHistorical(http);
     this.account = new GrowwAccount(http);
+    this.feedTokens = new GrowwFeedTokens(http);
   }
 
   /** A client with these settings; nothing is sent until the first call (the token is minted then). */
@@ -80,6 +82,11 @@ public final class GrowwClient {
   /** Margins and the user profile. */
   public GrowwAccount account() {
     return account;
+  }
+
+  /** The live feed's socket tokens (§3.8). */
+  public GrowwFeedTokens feedTokens() {
+    return feedTokens;
   }
 
   /** The instrument master CSV text, downloaded from the configured URL (no authentication, no rate bucket). */
