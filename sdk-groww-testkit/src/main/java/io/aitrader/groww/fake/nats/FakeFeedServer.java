@@ -374,6 +374,8 @@ public final class FakeFeedServer implements AutoCloseable {
             .authHandler(auth)
             .noReconnect()
             .connectionTimeout(startTimeout)
+            .callbackThreadFactory(r -> daemon(r, PUBLISHER_NAME + "-callbacks"))
+            .connectThreadFactory(r -> daemon(r, PUBLISHER_NAME + "-connect"))
             .errorListener(new ErrorListener() {
               @Override
               public void errorOccurred(Connection conn, String error) {
@@ -417,6 +419,12 @@ public final class FakeFeedServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read nats-server's monitoring endpoint on port " + port, e);
     }
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
   }
 
   private static void closeQuietly(Connection connection) {

@@ -5,6 +5,9 @@ import io.nats.client.ConnectionListener;
 import io.nats.client.Consumer;
 import io.nats.client.ErrorListener;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +29,36 @@ final class ConnectionMonitor implements ConnectionListener, ErrorListener {
   }
 
   private final Sink sink;
+  private final ExecutorService callbacks;
+  private final ExecutorService connects;
   private volatile @Nullable String lastError;
   private volatile boolean authRefused;
   private volatile boolean lost;
   private volatile boolean slowConsumerLogged;
 
-  ConnectionMonitor(Sink sink) {
+  ConnectionMonitor(Sink sink, ThreadFactory callbackThreads, ThreadFactory connectThreads) {
     this.sink = sink;
+    this.callbacks = Executors.newSingleThreadExecutor(callbackThreads);
+    this.connects = Executors.newSingleThreadExecutor(connectThreads);
+  }
+
+  /**
+   * The connection's callback executor. Owned here rather than by jnats, which leaves its own executors running
+   * after a failed connect or a connection that closed itself.
+   */
+  ExecutorService callbackExecutor() {
+    return callbacks;
+  }
+
+  /** The connection's connect executor (see {@link #callbackExecutor()}). */
+  ExecutorService connectExecutor() {
+    return connects;
+  }
+
+  /** Lets the executors' threads end once their queued work is done; call after the connection is closed. */
+  void release() {
+    callbacks.shutdown();
+    connects.shutdown();
   }
 
   /** Whether the server refused the JWT or the nonce signature, or said the JWT expired. */

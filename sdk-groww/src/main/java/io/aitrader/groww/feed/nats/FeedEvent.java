@@ -9,7 +9,7 @@ sealed interface FeedEvent {
   record Connected(long atMillis, String subscriptionId) implements FeedEvent {}
 
   /** The installed connection was lost at {@code atMillis}. */
-  record Lost(Connection connection, long atMillis, String reason) implements FeedEvent {}
+  record Lost(Connection connection, ConnectionMonitor monitor, long atMillis, String reason) implements FeedEvent {}
 
   /** The server refused a subscription. */
   record Refused(String subject, String serverError) implements FeedEvent {}

@@ -28,6 +28,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
@@ -66,10 +67,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Reconnecting.</b> jnats's own reconnect is off. When the connection drops, this class waits according to
  * its {@link ReconnectPolicy} (exponential backoff from 2 s to 60 s with full jitter by default), <b>mints a new
- * nkey and socket token on every reconnect</b> (the socket JWT's lifetime is not documented, and a stale token
- * would cost a failed attempt; {@link Builder#remintOnReconnect(boolean) remintOnReconnect(false)} reuses the
- * token until the server refuses it), connects, resubscribes every subject and then reports the outage's
- * {@code [start, end)} window to the {@link FeedConnectionListener}.
+ * nkey and socket token once per outage</b> (the socket JWT's lifetime is not documented, and a stale token would
+ * cost a failed attempt; the fresh token is reused by later attempts of the same outage unless the server refuses
+ * it, which always triggers a re-mint; {@link Builder#remintOnReconnect(boolean) remintOnReconnect(false)} keeps
+ * the old token until the server refuses it or says it expired), connects, resubscribes every subject and then
+ * reports the outage's {@code [start, end]} window to the {@link FeedConnectionListener}. Messages in flight when
+ * the connection broke may also be lost: a backfill should start from the last message each instrument received
+ * (its own timestamp), which is at or before the outage's start.
  *
  * <p><b>Silence.</b> For each subject the time of the last message (by the injected clock) is kept:
  * {@link #quietSubjects(Duration)} lists the subjects without a message for a while, so a detector can backfill
@@ -90,6 +94,9 @@ public final class GrowwFeedConnection implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GrowwFeedConnection.class);
   private static final byte[] EMPTY = new byte[0];
+  private static final String THREAD_PREFIX = "aitrader-groww-feed";
+  private static final ThreadFactory CALLBACK_THREADS = daemon(THREAD_PREFIX + "-callbacks");
+  private static final ThreadFactory CONNECT_THREADS = daemon(THREAD_PREFIX + "-connect");
 
   /** Where a connection is in its life. */
   public enum Status {
@@ -178,7 +185,12 @@ public final class GrowwFeedConnection implements AutoCloseable {
       }
     }
     FeedCredentials creds = mint();
-    open(creds);
+    try {
+      open(creds);
+    } catch (RuntimeException e) {
+      creds.clear();
+      throw e;
+    }
     synchronized (lock) {
       if (eventThread == null) {
         Thread t = new Thread(this::runEvents, "groww-feed-events");
@@ -332,6 +344,7 @@ public final class GrowwFeedConnection implements AutoCloseable {
   public void close() {
     Thread t;
     Connection c;
+    ConnectionMonitor mon;
     FeedCredentials creds;
     synchronized (lock) {
       if (status == Status.CLOSED) {
@@ -339,6 +352,7 @@ public final class GrowwFeedConnection implements AutoCloseable {
       }
       status = Status.CLOSED;
       c = connection;
+      mon = monitor;
       connection = null;
       dispatcher = null;
       monitor = null;
@@ -357,6 +371,9 @@ public final class GrowwFeedConnection implements AutoCloseable {
     }
     if (c != null) {
       closeQuietly(c);
+    }
+    if (mon != null) {
+      mon.release();
     }
     if (creds != null) {
       creds.clear();
@@ -383,11 +400,19 @@ public final class GrowwFeedConnection implements AutoCloseable {
 
   /** Connects with {@code creds}, installs the connection and resubscribes everything. */
   private void open(FeedCredentials creds) {
-    ConnectionMonitor m = new ConnectionMonitor(sink);
+    ConnectionMonitor m = new ConnectionMonitor(sink, CALLBACK_THREADS, CONNECT_THREADS);
+    Options options;
+    try {
+      options = options(creds, m);
+    } catch (RuntimeException e) {
+      m.release();
+      throw e;
+    }
     Connection c;
     try {
-      c = Nats.connect(options(creds, m));
+      c = Nats.connect(options);
     } catch (IOException e) {
+      m.release();
       boolean auth = m.authRefused() || ConnectionMonitor.isAuthError(e.getMessage());
       if (auth) {
         remintNext = true;
@@ -399,6 +424,7 @@ public final class GrowwFeedConnection implements AutoCloseable {
               : "cannot connect to the Groww feed at " + url + ": " + detail,
           !auth);
     } catch (InterruptedException e) {
+      m.release();
       Thread.currentThread().interrupt();
       throw new BrokerException("interrupted while connecting to the Groww feed", true);
     }
@@ -408,6 +434,7 @@ public final class GrowwFeedConnection implements AutoCloseable {
     synchronized (lock) {
       if (status == Status.CLOSED) {
         closeQuietly(c);
+        m.release();
         creds.clear();
         throw new IllegalStateException("GrowwFeedConnection was closed while connecting");
       }
@@ -437,14 +464,16 @@ public final class GrowwFeedConnection implements AutoCloseable {
     Options.Builder o =
         Options.builder()
             .server(url)
-            .connectionName("aitrader-groww-feed")
+            .connectionName(THREAD_PREFIX)
             .authHandler(creds)
             .noReconnect()
             .noEcho()
             .connectionTimeout(connectTimeout)
             .pingInterval(pingInterval)
             .connectionListener(m)
-            .errorListener(m);
+            .errorListener(m)
+            .callbackExecutor(m.callbackExecutor())
+            .connectExecutor(m.connectExecutor());
     if (sslContext != null) {
       o.sslContext(sslContext);
     } else if (isSecure(url)) {
@@ -514,48 +543,65 @@ public final class GrowwFeedConnection implements AutoCloseable {
 
   private void reconnect(FeedEvent.Lost lost) {
     closeQuietly(lost.connection());
+    lost.monitor().release();
     Instant start = Instant.ofEpochMilli(lost.atMillis());
     LOG.warn("Groww feed connection lost ({}); reconnecting", lost.reason());
     notify(() -> listener.onDisconnected(start, lost.reason()));
-    int attempt = 0;
-    while (status == Status.RECONNECTING) {
-      attempt++;
-      try {
-        sleeper.sleep(policy.delayBefore(attempt, random));
-      } catch (InterruptedException e) {
-        return;
-      }
-      if (status != Status.RECONNECTING) {
-        return;
-      }
-      String failure;
-      try {
-        FeedCredentials creds = remintOnReconnect || remintNext ? mint() : currentCredentials();
-        open(creds);
-        Instant end = Instant.ofEpochMilli(clock.currentTimeMillis());
-        FeedOutage outage = new FeedOutage(start, end, attempt, lost.reason());
-        String sid = creds.grant().subscriptionId();
-        LOG.info(
-            "Groww feed reconnected after {} ms and {} attempt(s); {} subscription(s) sent again",
-            outage.duration().toMillis(), attempt, subjects.size());
-        notify(() -> listener.onReconnected(outage, sid));
-        return;
-      } catch (RuntimeException e) {
-        failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      }
-      int failedAttempt = attempt;
-      LOG.warn("Groww feed reconnect attempt {} failed: {}", attempt, failure);
-      notify(() -> listener.onReconnectAttemptFailed(failedAttempt, failure));
-      if (policy.exhausted(attempt)) {
-        synchronized (lock) {
-          if (status == Status.RECONNECTING) {
-            status = Status.DOWN;
-          }
+    FeedCredentials pending = null; // minted during this outage and not used yet
+    try {
+      int attempt = 0;
+      while (status == Status.RECONNECTING) {
+        attempt++;
+        try {
+          sleeper.sleep(policy.delayBefore(attempt, random));
+        } catch (InterruptedException e) {
+          return;
         }
-        int attempts = attempt;
-        LOG.error("Groww feed: giving up after {} reconnect attempts; call connect() to try again", attempts);
-        notify(() -> listener.onReconnectAbandoned(start, attempts, failure));
-        return;
+        if (status != Status.RECONNECTING) {
+          return;
+        }
+        String failure;
+        try {
+          if (remintNext || (pending == null && remintOnReconnect)) {
+            if (pending != null) {
+              pending.clear();
+            }
+            pending = null;
+            pending = mint();
+            remintNext = false;
+          }
+          FeedCredentials creds = pending != null ? pending : currentCredentials();
+          open(creds);
+          pending = null;
+          Instant end = Instant.ofEpochMilli(clock.currentTimeMillis());
+          FeedOutage outage = new FeedOutage(start, end, attempt, lost.reason());
+          String sid = creds.grant().subscriptionId();
+          LOG.info(
+              "Groww feed reconnected after {} ms and {} attempt(s); {} subscription(s) sent again",
+              outage.duration().toMillis(), attempt, subjects.size());
+          notify(() -> listener.onReconnected(outage, sid));
+          return;
+        } catch (RuntimeException e) {
+          failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        int failedAttempt = attempt;
+        LOG.warn("Groww feed reconnect attempt {} failed: {}", attempt, failure);
+        notify(() -> listener.onReconnectAttemptFailed(failedAttempt, failure));
+        if (policy.exhausted(attempt)) {
+          synchronized (lock) {
+            if (status == Status.RECONNECTING) {
+              status = Status.DOWN;
+            }
+          }
+          int attempts = attempt;
+          LOG.error("Groww feed: giving up after {} reconnect attempts; call connect() to try again", attempts);
+          notify(() -> listener.onReconnectAbandoned(start, attempts, failure));
+          return;
+        }
+      }
+    } finally {
+      if (pending != null) {
+        pending.clear();
       }
     }
   }
@@ -593,7 +639,7 @@ public final class GrowwFeedConnection implements AutoCloseable {
         remintNext = true;
       }
       if (c != null) {
-        events.add(new FeedEvent.Lost(c, clock.currentTimeMillis(), reason));
+        events.add(new FeedEvent.Lost(c, m, clock.currentTimeMillis(), reason));
       }
     }
 
@@ -647,6 +693,14 @@ public final class GrowwFeedConnection implements AutoCloseable {
   private static boolean isSecure(String url) {
     String scheme = URI.create(url).getScheme();
     return "wss".equalsIgnoreCase(scheme) || "tls".equalsIgnoreCase(scheme);
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private static void closeQuietly(Connection c) {
