@@ -129,6 +129,7 @@ public final class GrowwFeedConnection implements AutoCloseable {
   private final SecureRandom keyRandom;
 
   private final Object lock = new Object();
+  private final Object connectLock = new Object();
   private final Map<String, SubjectActivity> subjects = new ConcurrentHashMap<>();
   private final LinkedBlockingQueue<FeedEvent> events = new LinkedBlockingQueue<>();
   private final Object deliveryLock = new Object();
@@ -178,6 +179,12 @@ public final class GrowwFeedConnection implements AutoCloseable {
    * @throws IllegalStateException after {@link #close()}
    */
   public void connect() {
+    synchronized (connectLock) {
+      connectOnce();
+    }
+  }
+
+  private void connectOnce() {
     synchronized (lock) {
       requireOpen();
       if (status == Status.CONNECTED || status == Status.RECONNECTING) {
@@ -186,20 +193,19 @@ public final class GrowwFeedConnection implements AutoCloseable {
     }
     FeedCredentials creds = mint();
     try {
-      open(creds);
+      open(creds, true);
     } catch (RuntimeException e) {
       creds.clear();
       throw e;
     }
     synchronized (lock) {
-      if (eventThread == null) {
+      if (eventThread == null && status != Status.CLOSED) {
         Thread t = new Thread(this::runEvents, "groww-feed-events");
         t.setDaemon(true);
         eventThread = t;
         t.start();
       }
     }
-    events.add(new FeedEvent.Connected(clock.currentTimeMillis(), creds.grant().subscriptionId()));
     LOG.info("Groww feed connected to {} ({} subscription(s))", url, subjects.size());
   }
 
@@ -243,8 +249,7 @@ public final class GrowwFeedConnection implements AutoCloseable {
       long now = clock.currentTimeMillis();
       for (String s : fresh) {
         subjects.put(s, new SubjectActivity(s, now));
-        if (dispatcher != null) {
-          dispatcher.subscribe(s);
+        if (dispatcher != null && sendSubscribe(dispatcher, s)) {
           added++;
         }
       }
@@ -267,8 +272,7 @@ public final class GrowwFeedConnection implements AutoCloseable {
     int removed = 0;
     synchronized (lock) {
       for (String s : oldSubjects) {
-        if (subjects.remove(s) != null && dispatcher != null) {
-          dispatcher.unsubscribe(s);
+        if (subjects.remove(s) != null && dispatcher != null && sendUnsubscribe(dispatcher, s)) {
           removed++;
         }
       }
@@ -398,8 +402,11 @@ public final class GrowwFeedConnection implements AutoCloseable {
     }
   }
 
-  /** Connects with {@code creds}, installs the connection and resubscribes everything. */
-  private void open(FeedCredentials creds) {
+  /**
+   * Connects with {@code creds}, installs the connection and resubscribes everything. {@code first}: queue the
+   * connected event (inside the lock, so a loss of this connection is always queued after it).
+   */
+  private void open(FeedCredentials creds, boolean first) {
     ConnectionMonitor m = new ConnectionMonitor(sink, CALLBACK_THREADS, CONNECT_THREADS);
     Options options;
     try {
@@ -420,7 +427,7 @@ public final class GrowwFeedConnection implements AutoCloseable {
       String detail = creds.redact(String.valueOf(e.getMessage()));
       throw new BrokerException(
           auth
-              ? "Groww feed at " + url + " refused the socket token (" + detail + "); a new token will be minted"
+              ? "Groww feed at " + url + " refused the socket token (" + detail + ")"
               : "cannot connect to the Groww feed at " + url + ": " + detail,
           !auth);
     } catch (InterruptedException e) {
@@ -429,7 +436,6 @@ public final class GrowwFeedConnection implements AutoCloseable {
       throw new BrokerException("interrupted while connecting to the Groww feed", true);
     }
     remintNext = false;
-    Dispatcher d = c.createDispatcher(natsHandler);
     FeedCredentials old;
     synchronized (lock) {
       if (status == Status.CLOSED) {
@@ -441,15 +447,26 @@ public final class GrowwFeedConnection implements AutoCloseable {
       old = credentials;
       moveAccountSubjects(old, creds);
       long now = clock.currentTimeMillis();
-      for (SubjectActivity a : subjects.values()) {
-        a.sinceMillis = now;
-        d.subscribe(a.subject);
+      Dispatcher d;
+      try {
+        d = c.createDispatcher(natsHandler);
+        for (SubjectActivity a : subjects.values()) {
+          a.sinceMillis = now;
+          d.subscribe(a.subject);
+        }
+      } catch (IllegalStateException e) {
+        closeQuietly(c);
+        m.release();
+        throw new BrokerException("the Groww feed connection closed while subscribing: " + e.getMessage(), true);
       }
       connection = c;
       dispatcher = d;
       monitor = m;
       credentials = creds;
       status = Status.CONNECTED;
+      if (first) {
+        events.add(new FeedEvent.Connected(now, creds.grant().subscriptionId()));
+      }
     }
     if (old != null && old != creds) {
       old.clear();
@@ -571,7 +588,7 @@ public final class GrowwFeedConnection implements AutoCloseable {
             remintNext = false;
           }
           FeedCredentials creds = pending != null ? pending : currentCredentials();
-          open(creds);
+          open(creds, false);
           pending = null;
           Instant end = Instant.ofEpochMilli(clock.currentTimeMillis());
           FeedOutage outage = new FeedOutage(start, end, attempt, lost.reason());
@@ -693,6 +710,27 @@ public final class GrowwFeedConnection implements AutoCloseable {
   private static boolean isSecure(String url) {
     String scheme = URI.create(url).getScheme();
     return "wss".equalsIgnoreCase(scheme) || "tls".equalsIgnoreCase(scheme);
+  }
+
+  /** False when the connection is closing: the subject stays listed and is sent after the reconnect. */
+  private static boolean sendSubscribe(Dispatcher d, String subject) {
+    try {
+      d.subscribe(subject);
+      return true;
+    } catch (IllegalStateException e) {
+      LOG.debug("Groww feed: subscribe to {} deferred, the connection is closing", subject);
+      return false;
+    }
+  }
+
+  private static boolean sendUnsubscribe(Dispatcher d, String subject) {
+    try {
+      d.unsubscribe(subject);
+      return true;
+    } catch (IllegalStateException e) {
+      LOG.debug("Groww feed: unsubscribe from {} skipped, the connection is closing", subject);
+      return false;
+    }
   }
 
   private static ThreadFactory daemon(String name) {

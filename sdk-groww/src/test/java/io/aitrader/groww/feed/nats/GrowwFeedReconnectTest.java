@@ -152,7 +152,8 @@ class GrowwFeedReconnectTest {
       feed.connect();
       feed.subscribe(LTP);
       fake.stop();
-      await(() -> feed.status() == GrowwFeedConnection.Status.DOWN);
+      await(() -> events.kinds().contains("abandoned"));
+      assertThat(feed.status()).isEqualTo(GrowwFeedConnection.Status.DOWN);
       assertThat(events.kinds()).containsExactly("connected", "disconnected", "failed", "failed", "abandoned");
       fake.start();
       feed.connect();
@@ -235,8 +236,8 @@ class GrowwFeedReconnectTest {
 
     @Override
     public void onReconnected(FeedOutage outage, String subscriptionId) {
-      this.outage = outage;
       kinds.add("reconnected");
+      this.outage = outage;
     }
 
     @Override
