@@ -21,9 +21,11 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
@@ -113,9 +115,9 @@ public final class FakeFeedServer implements AutoCloseable {
       this.operatorJwt = NatsJwts.operator(operator, "fake-groww-operator", now);
       this.accountJwt = NatsJwts.account(operator, accountPublicKey, "fake-groww-account", now);
       this.publisherJwt =
-          NatsJwts.user(account, NatsJwts.publicKey(publisherKey), PUBLISHER_NAME, now, 0, java.util.List.of(), false, -1);
+          NatsJwts.user(account, NatsJwts.publicKey(publisherKey), PUBLISHER_NAME, now, 0, List.of(), false, -1);
       operator.clear();
-    } catch (IOException | java.security.GeneralSecurityException e) {
+    } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot create the fake feed's nkeys", e);
     }
   }

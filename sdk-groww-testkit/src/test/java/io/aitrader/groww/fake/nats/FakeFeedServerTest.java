@@ -136,6 +136,18 @@ class FakeFeedServerTest {
   }
 
   @Test
+  void serverRefusesAJwtWithoutAValidSignature() {
+    // given: a JWT whose signature is replaced by one made with an unrelated key
+    NKey user = newUser();
+    String jwt = server.issue(publicKey(user)).token();
+    String unsigned = jwt.substring(0, jwt.lastIndexOf('.') + 1)
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[64]);
+    // when / then
+    assertThatThrownBy(() -> connect(server.websocketUrl(), unsigned, user).close())
+        .hasMessageContaining("Authorization Violation");
+  }
+
+  @Test
   void serverEnforcesTheSubscriptionLimitOfTheJwt() throws Exception {
     // given: the server under test allows 5 subscriptions per user
     NKey user = newUser();

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -777,7 +778,7 @@ public final class GrowwFeedConnection implements AutoCloseable {
       ValidationException.requireText(url, "GrowwFeedConnection.url");
       String scheme = URI.create(url).getScheme();
       ValidationException.check(
-          scheme != null && List.of("ws", "wss", "nats", "tls").contains(scheme.toLowerCase(java.util.Locale.ROOT)),
+          scheme != null && List.of("ws", "wss", "nats", "tls").contains(scheme.toLowerCase(Locale.ROOT)),
           "GrowwFeedConnection.url", "must start with ws://, wss://, nats:// or tls://", url);
       this.url = url;
       return this;
