@@ -18,4 +18,21 @@ public class ConflictException extends ValidationException {
   public ConflictException(String field, String message) {
     super(field, message);
   }
+
+  /** The conflict of creating a user called {@code name} when the name is taken (ignoring case). */
+  public static ConflictException nameTaken(String name) {
+    return new ConflictException("User.name", "User.name '" + name
+        + "' is taken (names are unique ignoring case): choose another name");
+  }
+
+  /**
+   * The conflict of writing configuration {@code name} expecting version {@code expected} when {@code current} is
+   * the latest (0: none): the one message of every {@link ConfigStore}.
+   */
+  public static ConflictException staleVersion(String name, long expected, long current) {
+    String now = current == 0 ? "does not exist yet (write it expecting version 0)"
+        : "is at version " + current + " (reread it, merge your change and write again expecting " + current + ")";
+    return new ConflictException("ConfigStore.expectedVersion", "configuration '" + name
+        + "' was expected at version " + expected + " but " + now);
+  }
 }
