@@ -69,7 +69,7 @@ class MigrationsTest {
           .containsExactlyElementsOf(Migrations.bundled().migrations().stream().map(m -> m.version()).toList());
       assertThat(second.appliedMigrations()).isEmpty();
       assertThat(strings(first.dataSource(), "SELECT version || ':' || description FROM schema_version ORDER BY 1"))
-          .containsExactly("1:orders", "2:instruments", "3:portfolio snapshots");
+          .containsExactly("1:orders", "2:instruments", "3:portfolio snapshots", "4:users and configs");
     }
   }
 
