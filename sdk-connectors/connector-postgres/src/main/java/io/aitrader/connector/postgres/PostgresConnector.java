@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.aitrader.api.ConfigurationException;
 import io.aitrader.api.Secret;
 import io.aitrader.api.instrument.InstrumentRepository;
+import io.aitrader.api.time.TimeSource;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -112,6 +113,16 @@ public final class PostgresConnector implements AutoCloseable {
   /** Portfolio snapshots stored in this database, keeping the latest {@code retain} per portfolio. */
   public PostgresPortfolioSnapshots portfolioSnapshots(int retain) {
     return new PostgresPortfolioSnapshots(dataSource, retain);
+  }
+
+  /** The users stored in this database (table {@code users}); creation times from {@code clock}. */
+  public PostgresUserRepository users(TimeSource clock) {
+    return PostgresUserRepository.on(dataSource, clock);
+  }
+
+  /** The versioned configuration documents stored in this database (table {@code config_versions}). */
+  public PostgresConfigStore configs(TimeSource clock) {
+    return PostgresConfigStore.on(dataSource, clock);
   }
 
   /** Closes the pool. Idempotent. */

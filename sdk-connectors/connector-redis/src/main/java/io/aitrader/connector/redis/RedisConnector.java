@@ -150,6 +150,11 @@ public final class RedisConnector implements AutoCloseable {
     return new RedisFeatureCache(this, ttl);
   }
 
+  /** The gateway's login sessions, expiring on the server's clock. */
+  public RedisLoginSessionStore loginSessions() {
+    return RedisLoginSessionStore.on(this);
+  }
+
   static void checkName(String name, String field) {
     requireText(name, field);
     check(name.indexOf('{') < 0 && name.indexOf('}') < 0 && name.indexOf(' ') < 0, field,
