@@ -1,0 +1,7 @@
+/**
+ * The fake Groww with its live feed: {@link io.aitrader.groww.fake.live.FakeLiveGroww} joins the REST fake
+ * ({@code FakeGroww}) and the NATS feed ({@code FakeFeedServer}) so that the socket-token endpoint hands out JWTs
+ * the feed server accepts and the synthetic market's ticks are published as LTP messages as the fake's clock moves.
+ */
+@org.jspecify.annotations.NullMarked
+package io.aitrader.groww.fake.live;

@@ -1,0 +1,320 @@
+package io.aitrader.groww.live;
+
+import static io.aitrader.api.ValidationException.check;
+import static io.aitrader.api.ValidationException.required;
+
+import io.aitrader.api.AitraderException;
+import io.aitrader.api.NotFoundException;
+import io.aitrader.api.instrument.Instrument;
+import io.aitrader.api.market.FeedStatus;
+import io.aitrader.api.market.MarketDataFeed;
+import io.aitrader.api.market.Quote;
+import io.aitrader.api.market.QuoteListener;
+import io.aitrader.api.time.Ist;
+import io.aitrader.api.time.TimeSource;
+import io.aitrader.groww.feed.FeedDecoder;
+import io.aitrader.groww.feed.FeedListener;
+import io.aitrader.groww.feed.FeedSubjects;
+import io.aitrader.groww.feed.InstrumentLookup;
+import io.aitrader.groww.feed.nats.FeedConnectionListener;
+import io.aitrader.groww.feed.nats.FeedOutage;
+import io.aitrader.groww.feed.nats.GrowwFeedConnection;
+import io.aitrader.groww.feed.nats.ReconnectPolicy;
+import io.aitrader.groww.feed.nats.SocketGrant;
+import io.aitrader.groww.rest.Candle;
+import io.aitrader.groww.rest.CandleInterval;
+import io.aitrader.groww.rest.GrowwClient;
+import io.aitrader.groww.rest.GrowwFeedTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Groww's live market data as a {@link MarketDataFeed}: LTP messages over NATS/WebSocket
+ * ({@link GrowwFeedConnection}, which reconnects by itself with a fresh socket token and resubscribes), decoded by
+ * {@link FeedDecoder} into {@link Quote}s and delivered on the thread that calls {@link #run}.
+ *
+ * <p><b>Gaps.</b> When the connection comes back after an outage, the quotes of each instrument in the minute it
+ * comes back in are held back (their earlier part was lost) until that minute is over; then the minutes from the
+ * instrument's last quote before the outage through that one are repaired from Groww's one-minute candles (REST),
+ * and live quotes follow. So bars built from this feed stay complete and equal to the candles, at the price of up to
+ * one minute of delay after a reconnect. Feed status changes (disconnected, reconnected with the outage window) go
+ * to the {@code status} consumer, e.g. the bus's {@code market.feed-status} topic.
+ *
+ * <pre>{@code
+ * try (GrowwLiveFeed feed = GrowwLiveFeed.builder().client(groww).instruments(master).build()) {
+ *   feed.subscribe(List.of(reliance, tcs));
+ *   feed.run(ingestor::onQuote);     // until close()
+ * }
+ * }</pre>
+ *
+ * <p>Threading: messages are decoded on the connection's dispatcher thread and handed over through a bounded queue
+ * (a full queue blocks the dispatcher: NATS then buffers, and a slow consumer is eventually cut off by the server,
+ * which counts as an outage); repairs call REST on the {@code run} thread. {@link #subscribe} and {@link #close} may
+ * be called from any thread.
+ */
+public final class GrowwLiveFeed implements MarketDataFeed {
+  private static final Logger LOG = LoggerFactory.getLogger(GrowwLiveFeed.class);
+  private static final long UNSET = Long.MIN_VALUE;
+
+  private final GrowwClient client;
+  private final InstrumentLookup lookup;
+  private final Map<String, Instrument> subscribed = new LinkedHashMap<>();
+  private final BlockingQueue<Object> queue;
+  private final GrowwFeedConnection connection;
+  private final FeedDecoder decoder;
+  private final Consumer<FeedStatus> status;
+  private final TimeSource clock;
+  private final Map<Instrument, State> states = new HashMap<>(); // dispatcher thread only
+  private final AtomicLong outages = new AtomicLong();
+  private final AtomicLong repairs = new AtomicLong();
+  private final AtomicLong repairQuotes = new AtomicLong();
+  private final AtomicLong held = new AtomicLong();
+  private final AtomicLong delivered = new AtomicLong();
+  private volatile boolean closed;
+
+  /** An instrument's feed as the dispatcher thread sees it. */
+  private static final class State {
+    long lastMillis;
+    long lastVolume;
+    long epoch;
+    long firstMinute = UNSET;
+    boolean recovering;
+  }
+
+  /** Repair these minutes of this instrument from candles, then go on with the live quotes behind it. */
+  private record Repair(Instrument instrument, long lastMillis, long lastVolume, long firstMinute) {}
+
+  private GrowwFeedConnection.Builder connectionSettings(Builder b) {
+    GrowwFeedTokens tokens = client.feedTokens();
+    return GrowwFeedConnection.builder().url(b.url).clock(b.clock).reconnectPolicy(b.reconnectPolicy)
+        .connectTimeout(b.connectTimeout)
+        .tokenSource(key -> {
+          GrowwFeedTokens.SocketToken t = tokens.mint(key);
+          return new SocketGrant(t.jwt(), t.subscriptionId());
+        });
+  }
+
+  private GrowwLiveFeed(Builder b) {
+    this.client = required(b.client, "GrowwLiveFeed.client");
+    this.lookup = required(b.lookup, "GrowwLiveFeed.instruments");
+    this.clock = b.clock;
+    this.status = b.status;
+    this.queue = new ArrayBlockingQueue<>(b.queueCapacity);
+    this.decoder = FeedDecoder.builder().instruments(lookup).listener(new FeedListener() {
+      @Override
+      public void onQuote(Quote quote) {
+        arrived(quote);
+      }
+    }).build();
+    this.connection = connectionSettings(b).handler(decoder::decode).listener(new FeedConnectionListener() {
+      @Override
+      public void onDisconnected(Instant at, String reason) {
+        status.accept(new FeedStatus(name(), false, at.toEpochMilli(), reason));
+      }
+
+      @Override
+      public void onReconnected(FeedOutage outage, String subscriptionId) {
+        outages.incrementAndGet(); // the dispatcher sees the new epoch on each instrument's next quote
+        status.accept(new FeedStatus(name(), true, outage.end().toEpochMilli(), "back after "
+            + outage.duration().toMillis() + " ms (" + outage.attempts() + " attempts); minutes repaired from candles"));
+      }
+    }).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String name() {
+    return "groww";
+  }
+
+  /**
+   * Subscribes to the instruments' LTP subjects (at most {@value GrowwFeedConnection#MAX_SUBSCRIPTIONS} in all).
+   *
+   * @throws NotFoundException when an instrument has no Groww feed subject (only NSE/BSE cash and F&amp;O do)
+   * @throws io.aitrader.api.ValidationException when the total would exceed the subscription limit
+   */
+  @Override
+  public void subscribe(Collection<Instrument> instruments) {
+    List<String> subjects = new ArrayList<>();
+    Map<String, Instrument> added = new LinkedHashMap<>();
+    for (Instrument i : instruments) {
+      String subject;
+      try {
+        subject = FeedSubjects.ltp(i);
+      } catch (RuntimeException e) {
+        throw new NotFoundException("Groww's live feed has no subject for " + i.id() + ": " + e.getMessage());
+      }
+      subjects.add(subject);
+      added.put(subject, i);
+    }
+    connection.subscribe(subjects);
+    synchronized (subscribed) {
+      subscribed.putAll(added);
+    }
+  }
+
+  /** Connects and delivers quotes (live and repaired) to {@code listener} until {@link #close()}. */
+  @Override
+  public void run(QuoteListener listener) {
+    connection.connect();
+    status.accept(new FeedStatus(name(), true, clock.currentTimeMillis(), "connected"));
+    try {
+      while (!closed) {
+        Object next = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (next instanceof Quote q) {
+          listener.onQuote(q);
+          delivered.incrementAndGet();
+        } else if (next instanceof Repair r) {
+          for (Quote q : repair(r)) {
+            listener.onQuote(q);
+            delivered.incrementAndGet();
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** On the dispatcher thread: hold back or pass on a live quote. */
+  private void arrived(Quote q) {
+    State s = states.computeIfAbsent(q.instrument(), i -> new State());
+    long epoch = outages.get();
+    if (s.epoch != epoch) {
+      s.epoch = epoch;
+      s.recovering = true;
+      s.firstMinute = UNSET;
+    }
+    if (s.recovering) {
+      long minute = MinuteRepair.minuteOf(q.timestampMillis());
+      if (s.firstMinute == UNSET) {
+        s.firstMinute = minute;
+      }
+      if (minute <= s.firstMinute) {
+        held.incrementAndGet(); // part of a minute the outage cut open: rebuilt from its candle instead
+        return;
+      }
+      put(new Repair(q.instrument(), s.lastMillis, s.lastVolume, s.firstMinute));
+      s.recovering = false;
+    }
+    s.lastMillis = q.timestampMillis();
+    s.lastVolume = q.dayVolume();
+    put(q);
+  }
+
+  private void put(Object item) {
+    try {
+      while (!closed && !queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+        // the run thread is behind: wait (NATS buffers meanwhile)
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** On the run thread: the quotes that rebuild the minutes of {@code r} from the candles. */
+  private List<Quote> repair(Repair r) {
+    Instrument i = r.instrument();
+    long from = r.lastMillis > 0 ? r.lastMillis : r.firstMinute;
+    LocalDateTime open = LocalDateTime.of(Ist.dateOf(from), LocalTime.of(9, 15));
+    // to the last second of the minute: whether the end time is inclusive is not documented (the fake excludes it)
+    LocalDateTime through = Ist.at(r.firstMinute + MinuteRepair.MINUTE - 1_000).toLocalDateTime();
+    List<Candle> candles;
+    try {
+      candles = client.historical().candles(i.exchange(), i.segment(), i.growwSymbol(), open, through,
+          CandleInterval.MINUTE_1);
+    } catch (AitraderException e) {
+      LOG.error("could not repair {} after a feed outage (minutes {} to {} stay as received): {}", i.id(),
+          Ist.at(from), Ist.at(r.firstMinute), e.getMessage());
+      return List.of();
+    }
+    List<Quote> quotes = MinuteRepair.quotes(i, candles, r.lastMillis, r.lastVolume, r.firstMinute);
+    repairs.incrementAndGet();
+    repairQuotes.addAndGet(quotes.size());
+    return quotes;
+  }
+
+  /** What the feed has done: quotes delivered, outages, repairs and their quotes, live quotes held back. */
+  public Stats stats() {
+    return new Stats(delivered.get(), outages.get(), repairs.get(), repairQuotes.get(), held.get(),
+        decoder.stats().totalDropped());
+  }
+
+  /** Counters of a {@link GrowwLiveFeed}. */
+  public record Stats(long delivered, long outages, long repairs, long repairQuotes, long heldBack, long dropped) {}
+
+  /** The connection (its status, subscriptions and silent subjects). */
+  public GrowwFeedConnection connection() {
+    return connection;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    connection.close();
+  }
+
+  /** Settings of a {@link GrowwLiveFeed}. */
+  public static final class Builder {
+    private GrowwClient client;
+    private InstrumentLookup lookup;
+    private String url = GrowwFeedConnection.GROWW_FEED_URL;
+    private TimeSource clock = io.aitrader.core.time.SystemTimeSource.INSTANCE;
+    private ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private int queueCapacity = 1 << 16;
+    private Consumer<FeedStatus> status = s -> LOG.info("feed {}: {}", s.connected() ? "up" : "down", s.detail());
+
+    private Builder() {}
+
+    /** The REST client: socket tokens and the candles that repair gaps. Required. */
+    public Builder client(GrowwClient v) { this.client = required(v, "client"); return this; }
+
+    /** The instruments the feed's tokens resolve to (e.g. the Groww master). Required. */
+    public Builder instruments(InstrumentLookup v) { this.lookup = required(v, "instruments"); return this; }
+
+    /** The feed's WebSocket URL; default {@code wss://socket-api.groww.in}. */
+    public Builder url(String v) { this.url = required(v, "url"); return this; }
+
+    /** The clock of outage windows and status events; default the system clock. */
+    public Builder clock(TimeSource v) { this.clock = required(v, "clock"); return this; }
+
+    /** Reconnect backoff; default 2 s doubling to 60 s with full jitter, forever. */
+    public Builder reconnectPolicy(ReconnectPolicy v) { this.reconnectPolicy = required(v, "reconnectPolicy"); return this; }
+
+    /** How long one connect attempt may take; default 10 s. */
+    public Builder connectTimeout(Duration v) { this.connectTimeout = required(v, "connectTimeout"); return this; }
+
+    /** Quotes buffered between the dispatcher and the run thread; default 65,536. */
+    public Builder queueCapacity(int v) {
+      check(v >= 16, "GrowwLiveFeed.queueCapacity", "must be >= 16", v);
+      this.queueCapacity = v;
+      return this;
+    }
+
+    /** Where feed status changes go (connected, disconnected, reconnected); default the log. */
+    public Builder status(Consumer<FeedStatus> v) { this.status = required(v, "status"); return this; }
+
+    public GrowwLiveFeed build() {
+      return new GrowwLiveFeed(this);
+    }
+  }
+}
