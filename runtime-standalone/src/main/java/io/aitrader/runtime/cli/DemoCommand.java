@@ -25,6 +25,7 @@ import io.aitrader.runtime.demo.BarStreamDigest;
 import io.aitrader.runtime.demo.DemoExecution;
 import io.aitrader.runtime.demo.DemoPipeline;
 import io.aitrader.runtime.demo.DemoReport;
+import io.aitrader.runtime.demo.GrowwFakeMarket;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,6 +72,11 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-audit", description = "Do not write an audit log.")
   boolean noAudit;
 
+  @Option(names = "--broker", paramLabel = "BROKER", defaultValue = "paper",
+      description = "paper (default: the synthetic market and the paper broker in this process) or groww-fake (the"
+          + " fake Groww on loopback ports — REST API and NATS live feed — reached through the real Groww adapter).")
+  String broker;
+
   @CommandLine.Mixin
   NotifyOptions notify = new NotifyOptions();
 
@@ -89,7 +95,14 @@ final class DemoCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("aitrader: note: the bundled holiday list does not cover " + day.getYear()
           + "; every weekday is treated as a trading day");
     }
-    MarketDataFeed feed = SyntheticMarket.builder().instruments(instruments).session(session).seed(seed).build();
+    if (!broker.equals("paper") && !broker.equals("groww-fake")) {
+      throw usage("--broker must be paper or groww-fake, was '" + broker + "' (for real Groww use 'run --broker"
+          + " groww'; see docs/groww.md)");
+    }
+    @Nullable GrowwFakeMarket groww = broker.equals("groww-fake")
+        ? GrowwFakeMarket.start(instruments, repository, session, seed) : null;
+    MarketDataFeed feed = groww != null ? groww.feed()
+        : SyntheticMarket.builder().instruments(instruments).session(session).seed(seed).build();
     Set<Alert> alerts = notify.alerts(spec.commandLine());
     Optional<NotificationService> notifications = notify.service(spec.commandLine(), System.getenv());
     @Nullable AuditRecorder recorder = noAudit ? null : AuditRecorder.builder(openAuditLog()).build();
@@ -100,9 +113,15 @@ final class DemoCommand implements Callable<Integer> {
       if (recorder != null) {
         pipeline.audit(recorder);
       }
+      if (groww != null) {
+        pipeline.broker(groww.broker());
+      }
       notifications.ifPresent(n -> pipeline.alerts(n::submit, alerts));
       DemoReport report = pipeline.run(feed, instruments, session, speed, BarStreamDigest.create());
       report.print(out, seed, speed);
+      if (groww != null) {
+        out.println("  groww         " + groww.describe());
+      }
       if (recorder != null) {
         recorder.close();
         AuditRecorder.Stats stats = recorder.stats();
@@ -114,6 +133,9 @@ final class DemoCommand implements Callable<Integer> {
       }
       out.flush();
     } finally {
+      if (groww != null) {
+        groww.close();
+      }
       if (recorder != null) {
         recorder.close();
       }

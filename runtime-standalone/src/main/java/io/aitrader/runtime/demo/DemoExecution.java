@@ -3,6 +3,7 @@ package io.aitrader.runtime.demo;
 import io.aitrader.api.bus.EventBus;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.money.Money;
+import io.aitrader.api.order.Broker;
 import io.aitrader.api.order.OrderStore;
 import io.aitrader.api.time.TimeSource;
 import io.aitrader.core.charges.IndianChargesModel;
@@ -17,6 +18,7 @@ import io.aitrader.core.orders.IntentRecorder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The demo's paper account: ₹10,00,000, Groww's charges, NSE's ±20 % bands around the reference prices, the paper
@@ -69,16 +71,31 @@ public final class DemoExecution {
     return tier(clock, bus, instruments, intents).build();
   }
 
+  /** The account's tier sending its orders to {@code broker} instead of the paper broker. */
+  ExecutionTier build(TimeSource clock, EventBus bus, List<Instrument> instruments, IntentRecorder intents,
+      Broker broker) {
+    return tier(clock, bus, instruments, intents, broker).build();
+  }
+
   private ExecutionTier.Builder tier(TimeSource clock, EventBus bus, List<Instrument> instruments,
       IntentRecorder intents) {
+    return tier(clock, bus, instruments, intents, null);
+  }
+
+  private ExecutionTier.Builder tier(TimeSource clock, EventBus bus, List<Instrument> instruments,
+      IntentRecorder intents, @Nullable Broker broker) {
     DailyPriceBands bands = new DailyPriceBands();
     ReferencePrices reference = ReferencePrices.bundledNse();
     for (Instrument i : instruments) {
       reference.find(i).ifPresent(p -> bands.setFromPreviousClose(i, p, 20));
     }
-    return ExecutionTier.builder().timeSource(clock).eventBus(bus).startingCash(startingCash)
-        .paperBroker(PaperBroker.builder().slippage(Slippage.fixedBps(2)).maxVolumeShare(0.25))
-        .priceBands(bands)
+    ExecutionTier.Builder b = ExecutionTier.builder().timeSource(clock).eventBus(bus).startingCash(startingCash);
+    if (broker != null) {
+      b.broker(broker);
+    } else {
+      b.paperBroker(PaperBroker.builder().slippage(Slippage.fixedBps(2)).maxVolumeShare(0.25));
+    }
+    return b.priceBands(bands)
         .intentRecorder(intents)
         .charges(IndianChargesModel.groww())
         .risk(RiskProfiles.of(LIMITS));

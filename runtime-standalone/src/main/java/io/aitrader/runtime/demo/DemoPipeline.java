@@ -29,6 +29,7 @@ import io.aitrader.core.audit.AuditRecorder;
 import io.aitrader.core.audit.AuditService;
 import io.aitrader.core.notify.Alert;
 import io.aitrader.core.notify.AlertRules;
+import io.aitrader.api.order.Broker;
 import io.aitrader.core.orders.IntentRecorder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -63,6 +64,7 @@ public final class DemoPipeline {
   private @Nullable Consumer<Notification> alertSink;
   private Set<Alert> alerts = EnumSet.of(Alert.SESSION_SUMMARY);
   private @Nullable AuditService audit;
+  private @Nullable Broker broker;
 
   /**
    * @param repository       instruments for the strategy's context
@@ -92,6 +94,12 @@ public final class DemoPipeline {
   public DemoPipeline alerts(Consumer<Notification> sink, Set<Alert> alerts) {
     this.alertSink = sink;
     this.alerts = EnumSet.copyOf(alerts);
+    return this;
+  }
+
+  /** Sends the orders to {@code broker} (e.g. Groww, or the fake Groww) instead of the account's paper broker. */
+  public DemoPipeline broker(Broker broker) {
+    this.broker = broker;
     return this;
   }
 
@@ -159,7 +167,9 @@ public final class DemoPipeline {
     List<Signal> signals = new ArrayList<>();
     signalService.subscribe(signals::add);
     // execution tier: risk -> order service -> paper broker -> portfolio, charges per fill
-    ExecutionTier tier = execution.build(clock, bus, instruments, audit != null ? audit : IntentRecorder.NONE);
+    IntentRecorder intents = audit != null ? audit : IntentRecorder.NONE;
+    ExecutionTier tier = broker != null ? execution.build(clock, bus, instruments, intents, broker)
+        : execution.build(clock, bus, instruments, intents);
     if (audit != null) {
       audit.attach(tier);
     }
