@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.aitrader.api.BrokerException;
+import io.aitrader.api.NotFoundException;
+import io.aitrader.api.OrderRejectedException;
 import io.aitrader.api.Secret;
 import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.instrument.Instrument;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -210,6 +213,81 @@ class ClientErrorsAgainstFakeTest {
     assertThat(t).isInstanceOf(MalformedResponseException.class).hasMessageContaining("not JSON")
         .hasMessageContaining(e.path().substring(0, e.path().lastIndexOf('/')));
     e.call().accept(client);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "500, GA000, io.aitrader.groww.rest.GrowwApiException, true",
+      "400, GA001, io.aitrader.groww.rest.GrowwApiException, false",
+      "503, GA003, io.aitrader.groww.rest.GrowwApiException, true",
+      "404, GA004, io.aitrader.groww.rest.GrowwNotFoundException, false",
+      "403, GA005, io.aitrader.groww.rest.GrowwApiException, false",
+      "400, GA006, io.aitrader.groww.rest.GrowwApiException, false",
+      "400, GA007, io.aitrader.groww.rest.DuplicateReferenceException, false"})
+  void mapsEveryGrowwErrorCodeToATypedException(int status, String code, String type, boolean retryable)
+      throws Exception {
+    GrowwClient noRetries = GrowwClient.create(groww.config(FakeGrowwFixture.totp()).maxRetries(0).build());
+    groww.fake.faults().failNextWithError("/v1/order/detail", status, code, "something about " + code);
+
+    Throwable t = catchThrowable(() -> noRetries.orders().detail(openOrderId, Segment.CASH));
+
+    assertThat(t).isInstanceOf(Class.forName(type)).hasMessageContaining(code)
+        .hasMessageContaining("something about " + code).hasMessageContaining("GET /v1/order/detail");
+    assertThat(((GrowwFailure) t).errorCode()).contains(code);
+    assertThat(((GrowwFailure) t).httpStatus()).isEqualTo(status);
+    if (t instanceof BrokerException) {
+      assertThat(((BrokerException) t).isRetryable()).isEqualTo(retryable);
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"400, io.aitrader.groww.rest.GrowwApiException", "403, io.aitrader.groww.rest.GrowwApiException",
+      "404, io.aitrader.groww.rest.GrowwNotFoundException", "502, io.aitrader.groww.rest.GrowwApiException",
+      "504, io.aitrader.groww.rest.GrowwTimeoutException"})
+  void mapsHttpStatusesWithoutAnEnvelope(int status, String type) throws Exception {
+    GrowwClient noRetries = GrowwClient.create(groww.config(FakeGrowwFixture.totp()).maxRetries(0).build());
+    groww.fake.faults().failNext("/v1/order/detail", status, "{\"message\":\"plain\"}");
+
+    assertThatThrownBy(() -> noRetries.orders().detail(openOrderId, Segment.CASH)).isInstanceOf(Class.forName(type))
+        .hasMessageContaining("HTTP " + status);
+  }
+
+  @Test
+  void anInvalidOrderIsAnOrderRejectionWithGrowwsReason() {
+    OrderPlacement unknown = new OrderPlacement("NOSUCHSYMBOL", Exchange.NSE, Segment.CASH, 1,
+        Optional.of(Price.of("1")), Optional.empty(), OrderType.LIMIT, Side.BUY, Product.CNC, Validity.DAY,
+        ClientAgainstFakeTest.nextRef());
+
+    assertThatThrownBy(() -> client.orders().place(unknown)).isInstanceOf(GrowwOrderRejectedException.class)
+        .isInstanceOf(OrderRejectedException.class).hasMessageContaining("GA001")
+        .hasMessageContaining("Invalid trading symbol");
+  }
+
+  @Test
+  void aReusedReferenceIdIsADuplicateReference() {
+    OrderPlacement again = new OrderPlacement("INFY", Exchange.NSE, Segment.CASH, 1, Optional.of(Price.of("100")),
+        Optional.empty(), OrderType.LIMIT, Side.BUY, Product.CNC, Validity.DAY, openOrderRef);
+
+    assertThatThrownBy(() -> client.orders().place(again)).isInstanceOf(DuplicateReferenceException.class)
+        .hasMessageContaining("look it up");
+  }
+
+  @Test
+  void anUnknownReferenceIsEmptyAndAnUnknownOrderIsTheSdksNotFound() {
+    assertThat(client.orders().statusByReference("never-used-1", Segment.CASH)).isEmpty();
+    assertThatThrownBy(() -> client.orders().detail("GMK-NOPE", Segment.CASH))
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("GA004");
+  }
+
+  @Test
+  void aReadGivesUpAfterTheConfiguredRetries() {
+    for (int i = 0; i < 6; i++) { // more than the 4 attempts: a resend inside the JDK client must not end the run
+      groww.fake.faults().failNext("/v1/holdings/user", 502, "");
+    }
+
+    assertThatThrownBy(() -> client.portfolio().holdings()).isInstanceOf(GrowwApiException.class)
+        .hasMessageContaining("HTTP 502").matches(x -> ((BrokerException) x).isRetryable());
+    assertThat(groww.sleeps).containsExactly(500L, 1000L, 2000L);
   }
 
   @Test
