@@ -269,8 +269,11 @@ final class SmartOrders implements MarketDriver.Participant {
       }
       if (creating || b.has("order")) {
         JsonNode o = object(b, "order");
-        s.order = Optional.of(new Leg(Wire.enumField(o, OrderType.class, "order_type"), Wire.price(o, "price"),
-            Optional.empty(), Wire.enumField(o, Side.class, "transaction_type")));
+        Optional<Leg> before = creating ? Optional.empty() : s.order;
+        s.order = Optional.of(new Leg(
+            kept(o, "order_type", before, Leg::type, () -> Wire.enumField(o, OrderType.class, "order_type")),
+            kept(o, "price", before, Leg::price, () -> Wire.price(o, "price")), Optional.empty(),
+            kept(o, "transaction_type", before, Leg::side, () -> Wire.enumField(o, Side.class, "transaction_type"))));
         checkLeg(s.order.get(), "order");
       }
       if (b.has("child_legs")) {
@@ -284,19 +287,34 @@ final class SmartOrders implements MarketDriver.Participant {
         s.netPositionQuantity = positive(Wire.integer(b, "net_position_quantity"), "net_position_quantity");
       }
       if (creating || b.has("target")) {
-        s.target = Optional.of(ocoLeg(object(b, "target"), s.exitSide, "target"));
+        s.target = Optional.of(ocoLeg(object(b, "target"), creating ? Optional.empty() : s.target, s.exitSide,
+            "target"));
       }
       if (creating || b.has("stop_loss")) {
-        s.stopLoss = Optional.of(ocoLeg(object(b, "stop_loss"), s.exitSide, "stop_loss"));
+        s.stopLoss = Optional.of(ocoLeg(object(b, "stop_loss"), creating ? Optional.empty() : s.stopLoss, s.exitSide,
+            "stop_loss"));
       }
     }
   }
 
-  private static Leg ocoLeg(JsonNode o, Side side, String field) {
-    Leg leg = new Leg(Wire.enumField(o, OrderType.class, "order_type"), Wire.price(o, "price"),
-        Optional.of(required(Wire.price(o, "trigger_price"), field + ".trigger_price")), side);
+  /** An OCO leg; on modify ({@code before} present) the fields the body leaves out keep their values. */
+  private static Leg ocoLeg(JsonNode o, Optional<Leg> before, Side side, String field) {
+    Leg leg = new Leg(kept(o, "order_type", before, Leg::type, () -> Wire.enumField(o, OrderType.class, "order_type")),
+        kept(o, "price", before, Leg::price, () -> Wire.price(o, "price")),
+        kept(o, "trigger_price", before, Leg::trigger,
+            () -> Optional.of(required(Wire.price(o, "trigger_price"), field + ".trigger_price"))), side);
     checkLeg(leg, field);
     return leg;
+  }
+
+  /**
+   * A leg field: read from {@code o} when it has it or when there is no leg {@code before} (create); else the value
+   * before (a modify that sends a partial leg, e.g. only {@code {"price": "…"}}: the modify body is UNCONFIRMED, so
+   * the fake accepts partial legs as well as complete ones).
+   */
+  private static <T> T kept(JsonNode o, String field, Optional<Leg> before, java.util.function.Function<Leg, T> old,
+      java.util.function.Supplier<T> read) {
+    return o.has(field) || before.isEmpty() ? read.get() : old.apply(before.get());
   }
 
   private static void checkLeg(Leg leg, String field) {

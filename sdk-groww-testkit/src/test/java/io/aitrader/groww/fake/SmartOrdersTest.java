@@ -93,6 +93,23 @@ class SmartOrdersTest {
   }
 
   @Test
+  void aModifyMaySendAPartialLegWhoseOtherFieldsKeepTheirValues() {
+    String id = http.post("/v1/order-advance/create", gtt("WIPRO", "1.00", "DOWN", "gtt-00004")).payload()
+        .get("smart_order_id").asText();
+
+    JsonNode modified = http.put("/v1/order-advance/modify/" + id, "{\"smart_order_type\":\"GTT\",\"segment\":\"CASH\","
+        + "\"order\":{\"order_type\":\"LIMIT\",\"price\":\"1.05\"}}").payload();
+    Http.Response noPrice = http.put("/v1/order-advance/modify/" + id, "{\"smart_order_type\":\"GTT\","
+        + "\"segment\":\"CASH\",\"order\":{\"price\":null}}");
+
+    assertThat(modified.get("order").get("order_type").asText()).isEqualTo("LIMIT");
+    assertThat(modified.get("order").get("price").asText()).isEqualTo("1.05");
+    assertThat(modified.get("order").get("transaction_type").asText()).isEqualTo("BUY");
+    assertThat(noPrice.errorCode()).isEqualTo("GA001");
+    assertThat(noPrice.errorMessage()).contains("order.price");
+  }
+
+  @Test
   void anOcoFiresItsStopLossLeg() {
     BigDecimal now = ltp("INFY");
     String body = "{\"smart_order_type\":\"OCO\",\"reference_id\":\"oco-00001\",\"segment\":\"CASH\","

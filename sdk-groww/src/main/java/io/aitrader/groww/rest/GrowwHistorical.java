@@ -25,8 +25,9 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p>{@link #candles} splits a range longer than the interval's maximum span into several requests and stitches
- * the answers in time order without duplicates. Times are IST; candle times are accepted with a space or a
- * {@code T}, or as epoch seconds. Thread-safe.
+ * the answers in time order without duplicates (consecutive requests share their boundary; a candle opening at it
+ * is taken from the later request, so neither an inclusive nor an exclusive {@code end_time} loses or cuts it).
+ * Times are IST; candle times are accepted with a space or a {@code T}, or as epoch seconds. Thread-safe.
  */
 public final class GrowwHistorical {
   private static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -46,22 +47,34 @@ public final class GrowwHistorical {
     ValidationException.required(interval, "GrowwHistorical.interval");
     ValidationException.check(!end.isBefore(start), "GrowwHistorical.end", "must not be before start " + start, end);
     TreeMap<Long, Candle> byStart = new TreeMap<>();
-    for (LocalDateTime from = start; !from.isAfter(end); ) {
+    long startMillis = millis(start);
+    long endMillis = millis(end);
+    LocalDateTime from = start;
+    while (true) {
       LocalDateTime to = from.plus(interval.maxSpan());
-      if (to.isAfter(end)) {
+      boolean last = !to.isBefore(end);
+      if (last) {
         to = end;
       }
+      // consecutive requests meet at `to`: a candle opening there is taken from the next request, which asks for it
+      // from its start, whether Groww's end_time is inclusive or exclusive (UNCONFIRMED)
+      long fromMillis = millis(from);
+      long toMillis = millis(to);
       for (Candle c : candlesOnce(exchange, segment, growwSymbol, from, to, interval)) {
-        byStart.putIfAbsent(c.startMillis(), c);
+        if (c.startMillis() >= fromMillis && (c.startMillis() < toMillis || last)) {
+          byStart.putIfAbsent(c.startMillis(), c);
+        }
       }
-      if (!to.isBefore(end)) {
+      if (last) {
         break;
       }
-      from = to.plusSeconds(1);
+      from = to;
     }
-    long startMillis = Ist.toEpochMillis(start.toLocalDate(), start.toLocalTime());
-    long endMillis = Ist.toEpochMillis(end.toLocalDate(), end.toLocalTime());
     return List.copyOf(byStart.subMap(startMillis, true, endMillis, true).values());
+  }
+
+  private static long millis(LocalDateTime t) {
+    return Ist.toEpochMillis(t.toLocalDate(), t.toLocalTime());
   }
 
   /** One {@code GET /v1/historical/candles} request (the span must not exceed the interval's maximum). */
