@@ -187,7 +187,8 @@ final class Account {
   }
 
   /** {@code POST /v1/margins/detail/orders}: the margin a basket needs, by the fake's simple rates. */
-  static ObjectNode required(JsonNode basket, java.util.function.Function<JsonNode, Instrument> resolve) {
+  static ObjectNode required(JsonNode basket, java.util.function.Function<JsonNode, Instrument> resolve,
+      java.util.function.ToLongFunction<Instrument> lastPrice) {
     if (!basket.isArray() || basket.isEmpty()) {
       throw ApiError.badRequest("the body must be a non-empty JSON array of orders");
     }
@@ -202,7 +203,8 @@ final class Account {
       if (qty <= 0) {
         throw ApiError.badRequest("'quantity' must be > 0, was " + qty);
       }
-      long price = Wire.price(item, "price").map(p -> p.units()).orElse(0L);
+      // a market order (price 0 or absent) is valued at the current price
+      long price = Wire.price(item, "price").map(p -> p.units()).orElseGet(() -> lastPrice.applyAsLong(inst));
       Product product = Wire.enumField(item, Product.class, "product");
       Side side = Wire.enumField(item, Side.class, "transaction_type");
       long value = Math.multiplyExact(price, qty);

@@ -84,7 +84,7 @@ final class Endpoints {
     routes.add("POST", "/v1/margins/detail/orders", ACCESS_TOKEN, NON_TRADING, c -> {
       String segment = c.requiredQuery("segment");
       return ok(Account.required(c.json(), item -> orders.instrument(Wire.text(item, "exchange"), segment,
-          Wire.text(item, "trading_symbol"))));
+          Wire.text(item, "trading_symbol")), inst -> orders.lastPrice(inst, clock.currentTimeMillis())));
     });
   }
 

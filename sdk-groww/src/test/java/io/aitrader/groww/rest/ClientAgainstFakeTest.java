@@ -381,6 +381,19 @@ class ClientAgainstFakeTest {
   }
 
   @Test
+  void requiredMarginOfAMarketOrderIsValuedAtTheCurrentPrice() {
+    io.aitrader.api.order.OrderRequest r = io.aitrader.api.order.OrderRequest.builder()
+        .instrument(instrument("ITC")).side(Side.BUY).quantity(2).orderType(OrderType.MARKET)
+        .product(Product.CNC).referenceId(nextRef()).strategyId("it").build();
+
+    OrderMargin m = client.account().requiredMargin(Segment.CASH, List.of(r));
+
+    assertThat(groww.fake.requests("/v1/margins/detail/orders").get(0).body()).contains("\"price\":0");
+    assertThat(m.cashCncMarginRequired()).isEqualByComparingTo(Price.ofUnits(ltpUnits("ITC")).toBigDecimal()
+        .multiply(BigDecimal.valueOf(2)));
+  }
+
+  @Test
   void userProfile() {
     UserProfile user = client.account().user();
 
