@@ -5,8 +5,6 @@ import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.instrument.InstrumentRepository;
 import io.aitrader.api.market.MarketDataFeed;
 import io.aitrader.api.market.QuoteListener;
-import io.aitrader.api.order.Fill;
-import io.aitrader.api.order.Order;
 import io.aitrader.api.time.TradingSession;
 import io.aitrader.core.time.ManualTimeSource;
 import io.aitrader.groww.auth.GrowwCredentials;
@@ -22,9 +20,7 @@ import io.aitrader.groww.rest.GrowwClient;
 import io.aitrader.groww.rest.GrowwClientConfig;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -39,8 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>The fake's market moves in 15-second steps of market time, each step published as LTP messages; the next step
  * waits until the feed has delivered the last one, so the strategy's orders reach the fake before its market moves
  * on (lockstep, as fast as the adapter goes). The broker's orders are polled every 15 s of market time on the thread
- * that delivers quotes (the feed's order-update stream is not wired yet), and new trades of a changed order are
- * reported as fills.
+ * that delivers quotes (the feed's order-update stream is not wired yet); the broker reports changes and new fills.
  */
 public final class GrowwFakeMarket implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GrowwFakeMarket.class);
@@ -52,7 +47,6 @@ public final class GrowwFakeMarket implements AutoCloseable {
   private final GrowwLiveFeed live;
   private final TradingSession session;
   private final List<Instrument> instruments;
-  private final Set<String> reportedTrades = new HashSet<>();
 
   private GrowwFakeMarket(FakeLiveGroww groww, GrowwClient client, GrowwBroker broker, GrowwLiveFeed live,
       TradingSession session, List<Instrument> instruments) {
@@ -144,18 +138,9 @@ public final class GrowwFakeMarket implements AutoCloseable {
     }
   }
 
-  /** Polls the broker's open orders; reports the new trades of each changed order as fills. */
+  /** Polls the broker's open orders: it reports their changes and new fills to the execution tier. */
   private void poll() {
-    for (Order changed : broker.pollOpenOrders()) {
-      if (changed.filledQuantity() == 0) {
-        continue;
-      }
-      for (Fill f : broker.trades(changed)) {
-        if (reportedTrades.add(f.tradeId())) {
-          broker.onFill(f);
-        }
-      }
-    }
+    broker.pollOpenOrders();
   }
 
   private static void await(BooleanSupplier condition, Duration timeout, String what) {

@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -63,6 +64,8 @@ public final class GrowwBroker implements Broker {
   private final TimeSource clock;
   private final Map<String, Order> byReference = new ConcurrentHashMap<>();
   private final List<OrderListener> listeners = new CopyOnWriteArrayList<>();
+  /** Trade ids already reported as fills (by polling or the order-update stream): each fill is reported once. */
+  private final Set<String> reportedTrades = ConcurrentHashMap.newKeySet();
 
   public GrowwBroker(GrowwClient client, InstrumentRepository instruments) {
     ValidationException.required(client, "GrowwBroker.client");
@@ -262,7 +265,8 @@ public final class GrowwBroker implements Broker {
 
   /**
    * Asks Groww for the status of every active order this broker knows and reports each change (status or filled
-   * quantity) through {@link #onOrderUpdate(Order)}. Returns the changed orders.
+   * quantity) through {@link #onOrderUpdate(Order)}, then — when more has filled — the order's new trades as fills
+   * ({@link #onFill(Fill)}; each trade once). Returns the changed orders.
    */
   public List<Order> pollOpenOrders() {
     List<Order> changed = new ArrayList<>();
@@ -275,6 +279,13 @@ public final class GrowwBroker implements Broker {
           || now.get().filledQuantity() != o.filledQuantity())) {
         onOrderUpdate(now.get());
         changed.add(now.get());
+        if (now.get().filledQuantity() > o.filledQuantity()) {
+          for (Fill f : trades(now.get())) {
+            if (reportedTrades.add(f.tradeId())) {
+              onFill(f);
+            }
+          }
+        }
       }
     }
     return changed;

@@ -80,7 +80,18 @@ class GrowwBrokerAgainstFakeTest {
   @Test
   void aMarketOrderFillsAsTheFakeAdvancesWithExactPricesAndPollingNotifiesTheFill() {
     List<Order> updates = new CopyOnWriteArrayList<>();
-    broker.subscribe(updates::add);
+    List<Fill> notifiedFills = new CopyOnWriteArrayList<>();
+    broker.subscribe(new OrderListener() {
+      @Override
+      public void onOrderUpdate(Order order) {
+        updates.add(order);
+      }
+
+      @Override
+      public void onFill(Fill fill) {
+        notifiedFills.add(fill);
+      }
+    });
     Order placed = broker.place(request("RELIANCE").build());
 
     groww.fake.advanceBy(Duration.ofMinutes(1));
@@ -101,7 +112,10 @@ class GrowwBrokerAgainstFakeTest {
     });
     assertThat(fills.stream().mapToLong(Fill::quantity).sum()).isEqualTo(2);
     assertThat(fills.get(0).price()).isEqualTo(fake.averageFillPrice().orElseThrow());
+    assertThat(notifiedFills).as("polling reported the order's trades as fills, once each")
+        .containsExactlyElementsOf(fills);
     assertThat(broker.pollOpenOrders()).isEmpty();
+    assertThat(notifiedFills).hasSameSizeAs(fills);
   }
 
   @Test
