@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The fake's market moves in 15-second steps of market time, each step published as LTP messages; the next step
  * waits until the feed has delivered the last one, so the strategy's orders reach the fake before its market moves
- * on (lockstep, as fast as the adapter goes). The broker's orders are polled every 15 s of market time on the thread
- * that delivers quotes (the feed's order-update stream is not wired yet); the broker reports changes and new fills.
+ * on (lockstep, as fast as the adapter goes). The fake's order events come back on the feed's order-update stream,
+ * in order with the quotes; each makes the broker read the order back over REST and report its change and new fills.
  */
 public final class GrowwFakeMarket implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GrowwFakeMarket.class);
@@ -69,10 +69,12 @@ public final class GrowwFakeMarket implements AutoCloseable {
           .credentials(new GrowwCredentials.ApiKeyTotp(Secret.of(FakeGroww.DEFAULT_API_KEY),
               Secret.of(FakeGroww.DEFAULT_TOTP_SECRET)))
           .baseUri(groww.rest().baseUrl()).instrumentsUri(groww.rest().csvUrl()).clock(clock).build());
+      GrowwBroker broker = new GrowwBroker(client, master);
       GrowwLiveFeed live = GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(master))
           .url(groww.feed().websocketUrl()).clock(clock).connectTimeout(Duration.ofSeconds(5))
-          .reconnectPolicy(new ReconnectPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), 0)).build();
-      return new GrowwFakeMarket(groww, client, new GrowwBroker(client, master), live, session, instruments);
+          .reconnectPolicy(new ReconnectPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), 0))
+          .orderUpdates(broker::onFeedUpdate).build();
+      return new GrowwFakeMarket(groww, client, broker, live, session, instruments);
     } catch (RuntimeException e) {
       groww.close();
       throw e;
@@ -102,15 +104,9 @@ public final class GrowwFakeMarket implements AutoCloseable {
         Thread driver = new Thread(GrowwFakeMarket.this::drive, "groww-fake-market");
         driver.setDaemon(true);
         driver.start();
-        long[] nextPoll = {session.openMillis() + STEP};
-        live.run(q -> {
-          if (q.timestampMillis() >= nextPoll[0]) {
-            poll();
-            nextPoll[0] = q.timestampMillis() + STEP;
-          }
-          listener.onQuote(q);
-        });
-        poll();
+        live.run(listener);
+        broker.pollOpenOrders(); // a last look: an update still queued when the feed closed is not lost
+
       }
 
       @Override
@@ -138,11 +134,6 @@ public final class GrowwFakeMarket implements AutoCloseable {
     }
   }
 
-  /** Polls the broker's open orders: it reports their changes and new fills to the execution tier. */
-  private void poll() {
-    broker.pollOpenOrders();
-  }
-
   private static void await(BooleanSupplier condition, Duration timeout, String what) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
@@ -157,8 +148,9 @@ public final class GrowwFakeMarket implements AutoCloseable {
   public String describe() {
     GrowwLiveFeed.Stats s = live.stats();
     return String.format(java.util.Locale.ROOT, "fake Groww at %s, feed %s: %,d LTP messages published, %,d quotes"
-        + " delivered, %d orders placed through the REST adapter", groww.rest().baseUrl(), groww.feed().websocketUrl(),
-        groww.published(), s.delivered(), groww.rest().requests("/v1/order/create").size());
+        + " delivered, %d orders placed through the REST adapter, %d order updates on the feed", groww.rest().baseUrl(),
+        groww.feed().websocketUrl(), groww.published(), s.delivered(), groww.rest().requests("/v1/order/create").size(),
+        groww.orderUpdates());
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.aitrader.api.order.OrderListener;
 import io.aitrader.api.order.OrderModification;
 import io.aitrader.api.order.OrderRequest;
 import io.aitrader.api.time.TimeSource;
+import io.aitrader.groww.feed.GrowwOrderUpdate;
 import io.aitrader.groww.rest.DuplicateReferenceException;
 import io.aitrader.groww.rest.GrowwApiException;
 import io.aitrader.groww.rest.GrowwClient;
@@ -271,24 +272,47 @@ public final class GrowwBroker implements Broker {
   public List<Order> pollOpenOrders() {
     List<Order> changed = new ArrayList<>();
     for (Order o : List.copyOf(byReference.values())) {
-      if (o.isTerminal()) {
-        continue;
-      }
-      Optional<Order> now = existing(o.request());
-      if (now.isPresent() && (now.get().status() != o.status()
-          || now.get().filledQuantity() != o.filledQuantity())) {
-        onOrderUpdate(now.get());
-        changed.add(now.get());
-        if (now.get().filledQuantity() > o.filledQuantity()) {
-          for (Fill f : trades(now.get())) {
-            if (reportedTrades.add(f.tradeId())) {
-              onFill(f);
-            }
-          }
-        }
+      if (!o.isTerminal()) {
+        refresh(o).ifPresent(changed::add);
       }
     }
     return changed;
+  }
+
+  /**
+   * Takes an update from the feed's order-update stream ({@code stocks/order/updates.apex.<id>}): when it is about an
+   * order of this broker whose status or filled quantity it changes, the order is read back over REST and reported
+   * like a poll's change (the stream's int64 prices are in an unconfirmed unit, so the REST state is what counts).
+   * Updates of orders this broker does not know (placed elsewhere) are ignored. Returns the reported order, if any.
+   */
+  public Optional<Order> onFeedUpdate(GrowwOrderUpdate update) {
+    ValidationException.required(update, "GrowwBroker.update");
+    for (Order o : byReference.values()) {
+      if (o.brokerOrderId().equals(update.growwOrderId())) {
+        if (o.isTerminal() || (update.orderStatus() == o.status() && update.filledQuantity() == o.filledQuantity())) {
+          return Optional.empty();
+        }
+        return refresh(o);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Reads {@code o} back from Groww; reports it (and its new fills) when its status or filled quantity changed. */
+  private Optional<Order> refresh(Order o) {
+    Optional<Order> now = existing(o.request());
+    if (now.isEmpty() || (now.get().status() == o.status() && now.get().filledQuantity() == o.filledQuantity())) {
+      return Optional.empty();
+    }
+    onOrderUpdate(now.get());
+    if (now.get().filledQuantity() > o.filledQuantity()) {
+      for (Fill f : trades(now.get())) {
+        if (reportedTrades.add(f.tradeId())) {
+          onFill(f);
+        }
+      }
+    }
+    return now;
   }
 
   /** The latest state this broker knows of an order, without asking Groww. */

@@ -6,6 +6,7 @@ import static io.aitrader.api.ValidationException.required;
 import io.aitrader.api.AitraderException;
 import io.aitrader.api.NotFoundException;
 import io.aitrader.api.instrument.Instrument;
+import io.aitrader.api.instrument.Segment;
 import io.aitrader.api.market.FeedStatus;
 import io.aitrader.api.market.MarketDataFeed;
 import io.aitrader.api.market.Quote;
@@ -15,6 +16,7 @@ import io.aitrader.api.time.TimeSource;
 import io.aitrader.groww.feed.FeedDecoder;
 import io.aitrader.groww.feed.FeedListener;
 import io.aitrader.groww.feed.FeedSubjects;
+import io.aitrader.groww.feed.GrowwOrderUpdate;
 import io.aitrader.groww.feed.InstrumentLookup;
 import io.aitrader.groww.feed.nats.FeedConnectionListener;
 import io.aitrader.groww.feed.nats.FeedOutage;
@@ -40,6 +42,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +82,7 @@ public final class GrowwLiveFeed implements MarketDataFeed {
   private final FeedDecoder decoder;
   private final Consumer<FeedStatus> status;
   private final TimeSource clock;
+  private final @Nullable Consumer<GrowwOrderUpdate> orderUpdates;
   private final Map<Instrument, State> states = new HashMap<>(); // dispatcher thread only
   private final AtomicLong outages = new AtomicLong();
   private final AtomicLong repairs = new AtomicLong();
@@ -114,11 +118,19 @@ public final class GrowwLiveFeed implements MarketDataFeed {
     this.lookup = required(b.lookup, "GrowwLiveFeed.instruments");
     this.clock = b.clock;
     this.status = b.status;
+    this.orderUpdates = b.orderUpdates;
     this.queue = new ArrayBlockingQueue<>(b.queueCapacity);
     this.decoder = FeedDecoder.builder().instruments(lookup).listener(new FeedListener() {
       @Override
       public void onQuote(Quote quote) {
         arrived(quote);
+      }
+
+      @Override
+      public void onOrderUpdate(GrowwOrderUpdate update) {
+        if (orderUpdates != null) {
+          put(update);
+        }
       }
     }).build();
     this.connection = connectionSettings(b).handler(decoder::decode).listener(new FeedConnectionListener() {
@@ -175,6 +187,10 @@ public final class GrowwLiveFeed implements MarketDataFeed {
   @Override
   public void run(QuoteListener listener) {
     connection.connect();
+    if (orderUpdates != null) { // the account's order updates, on the subscription id of this connection
+      connection.subscribe(List.of(FeedSubjects.orderUpdates(Segment.CASH, connection.subscriptionId()),
+          FeedSubjects.orderUpdates(Segment.FNO, connection.subscriptionId())));
+    }
     status.accept(new FeedStatus(name(), true, clock.currentTimeMillis(), "connected"));
     try {
       while (!closed) {
@@ -182,6 +198,8 @@ public final class GrowwLiveFeed implements MarketDataFeed {
         if (next instanceof Quote q) {
           listener.onQuote(q);
           delivered.incrementAndGet();
+        } else if (next instanceof GrowwOrderUpdate u && orderUpdates != null) {
+          orderUpdates.accept(u);
         } else if (next instanceof Repair r) {
           for (Quote q : repair(r)) {
             listener.onQuote(q);
@@ -281,6 +299,7 @@ public final class GrowwLiveFeed implements MarketDataFeed {
     private ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private int queueCapacity = 1 << 16;
+    private @Nullable Consumer<GrowwOrderUpdate> orderUpdates;
     private Consumer<FeedStatus> status = s -> LOG.info("feed {}: {}", s.connected() ? "up" : "down", s.detail());
 
     private Builder() {}
@@ -309,6 +328,12 @@ public final class GrowwLiveFeed implements MarketDataFeed {
       this.queueCapacity = v;
       return this;
     }
+
+    /**
+     * Also receive the account's order updates (cash and F&amp;O order-update subjects), on the {@code run} thread in
+     * order with the quotes — e.g. {@code growwBroker::onFeedUpdate}. Default: not subscribed.
+     */
+    public Builder orderUpdates(Consumer<GrowwOrderUpdate> v) { this.orderUpdates = required(v, "orderUpdates"); return this; }
 
     /** Where feed status changes go (connected, disconnected, reconnected); default the log. */
     public Builder status(Consumer<FeedStatus> v) { this.status = required(v, "status"); return this; }

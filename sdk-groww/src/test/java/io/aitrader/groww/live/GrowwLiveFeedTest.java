@@ -7,9 +7,17 @@ import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.market.FeedStatus;
 import io.aitrader.api.market.Quote;
+import io.aitrader.api.order.Fill;
+import io.aitrader.api.order.Order;
+import io.aitrader.api.order.OrderListener;
+import io.aitrader.api.order.OrderRequest;
+import io.aitrader.api.order.OrderType;
+import io.aitrader.api.order.Product;
+import io.aitrader.api.order.Side;
 import io.aitrader.api.time.Ist;
 import io.aitrader.core.instruments.InMemoryInstrumentRepository;
 import io.aitrader.groww.auth.GrowwCredentials;
+import io.aitrader.groww.broker.GrowwBroker;
 import io.aitrader.groww.feed.InstrumentLookup;
 import io.aitrader.groww.feed.nats.ReconnectPolicy;
 import io.aitrader.groww.fake.FakeGroww;
@@ -47,10 +55,7 @@ class GrowwLiveFeedTest {
     List<FeedStatus> statuses = new CopyOnWriteArrayList<>();
     try (FakeLiveGroww groww = FakeLiveGroww.start(FakeGroww.builder().seed(7), FakeFeedServer.builder(), INSTRUMENTS)) {
       long start = groww.rest().clock().currentTimeMillis(); // 10:00 IST
-      GrowwClient client = GrowwClient.create(GrowwClientConfig.builder()
-          .credentials(new GrowwCredentials.ApiKeyTotp(Secret.of(FakeGroww.DEFAULT_API_KEY),
-              Secret.of(FakeGroww.DEFAULT_TOTP_SECRET)))
-          .baseUri(groww.rest().baseUrl()).instrumentsUri(groww.rest().csvUrl()).clock(groww.rest().clock()).build());
+      GrowwClient client = client(groww);
       try (GrowwLiveFeed feed = GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(MASTER))
           .url(groww.feed().websocketUrl()).clock(groww.rest().clock()).connectTimeout(Duration.ofSeconds(2))
           .reconnectPolicy(new ReconnectPolicy(Duration.ofMillis(50), Duration.ofMillis(200), 0))
@@ -99,6 +104,60 @@ class GrowwLiveFeedTest {
         assertThat(runner.isAlive()).isFalse();
       }
     }
+  }
+
+  @Test
+  void theAccountsOrderUpdatesOnTheFeedBringTheBrokerItsFillsWithoutPolling() throws Exception {
+    List<Order> updates = new CopyOnWriteArrayList<>();
+    List<Fill> fills = new CopyOnWriteArrayList<>();
+    try (FakeLiveGroww groww = FakeLiveGroww.start(FakeGroww.builder().seed(7), FakeFeedServer.builder(), INSTRUMENTS)) {
+      long start = groww.rest().clock().currentTimeMillis();
+      GrowwClient client = client(groww);
+      GrowwBroker broker = new GrowwBroker(client, MASTER);
+      broker.subscribe(new OrderListener() {
+        @Override
+        public void onOrderUpdate(Order order) {
+          updates.add(order);
+        }
+
+        @Override
+        public void onFill(Fill fill) {
+          fills.add(fill);
+        }
+      });
+      try (GrowwLiveFeed feed = GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(MASTER))
+          .url(groww.feed().websocketUrl()).clock(groww.rest().clock()).connectTimeout(Duration.ofSeconds(2))
+          .orderUpdates(broker::onFeedUpdate).build()) {
+        feed.subscribe(INSTRUMENTS);
+        Thread runner = new Thread(() -> feed.run(q -> { }), "feed-runner");
+        runner.start();
+        await(() -> groww.subscribedSubjects().size() == 5, "3 LTP and 2 order-update subscriptions");
+        step(groww, start, start + MINUTE);
+
+        // when a market order is placed and the market moves on (the fake's book fills it)
+        Order placed = broker.place(OrderRequest.builder().instrument(INSTRUMENTS.get(0)).side(Side.BUY).quantity(3)
+            .orderType(OrderType.MARKET).product(Product.CNC).strategyId("feed-test").referenceId("feedfill01").build());
+        step(groww, start + MINUTE, start + 2 * MINUTE);
+
+        // then the fill reached the broker's listeners through the feed's order-update stream (nobody polled)
+        await(() -> fills.stream().mapToLong(Fill::quantity).sum() == 3, "the fill through the order-update stream");
+        assertThat(groww.orderUpdates()).isPositive();
+        assertThat(updates).last().satisfies(o -> {
+          assertThat(o.referenceId()).isEqualTo(placed.referenceId());
+          assertThat(o.filledQuantity()).isEqualTo(3);
+        });
+        assertThat(fills).allSatisfy(f -> assertThat(f.referenceId()).isEqualTo("feedfill01"));
+        feed.close();
+        runner.join(5_000);
+      }
+    }
+  }
+
+  private static GrowwClient client(FakeLiveGroww groww) {
+    return GrowwClient.create(GrowwClientConfig.builder()
+        .credentials(new GrowwCredentials.ApiKeyTotp(Secret.of(FakeGroww.DEFAULT_API_KEY),
+            Secret.of(FakeGroww.DEFAULT_TOTP_SECRET)))
+        .baseUri(groww.rest().baseUrl()).instrumentsUri(groww.rest().csvUrl()).clock(groww.rest().clock()).build());
   }
 
   /** Advances the fake from {@code from} to {@code to} in 15-second steps (one tick per instrument each). */

@@ -5,12 +5,17 @@ import static io.aitrader.api.ValidationException.required;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.market.Quote;
 import io.aitrader.api.market.Tick;
+import io.aitrader.api.order.Order;
+import io.aitrader.api.order.OrderRequest;
+import io.aitrader.api.order.OrderStatus;
 import io.aitrader.groww.fake.FakeGroww;
+import io.aitrader.groww.fake.OrderEvent;
 import io.aitrader.groww.fake.SocketTokenIssuer;
 import io.aitrader.groww.fake.nats.FakeFeedServer;
 import io.aitrader.groww.fake.nats.FakeSocketToken;
 import io.aitrader.groww.fake.nats.FeedSubjects;
 import io.aitrader.groww.fake.wire.FeedWire;
+import io.aitrader.groww.fake.wire.OrderUpdateMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +34,9 @@ import java.util.Set;
  * }
  * }</pre>
  *
+ * <p>Order events of the fake's order book (placed, filled, cancelled…) go out on the order-update subject of the
+ * feed's subscription id.
+ *
  * <p>Not thread-safe: advance it from one thread.
  */
 public final class FakeLiveGroww implements AutoCloseable {
@@ -38,6 +46,7 @@ public final class FakeLiveGroww implements AutoCloseable {
   private long publishedThrough;
   private long lost;
   private long sent;
+  private volatile long orderUpdates;
 
   private FakeLiveGroww(FakeGroww rest, FakeFeedServer feed, List<Instrument> published) {
     this.rest = rest;
@@ -61,7 +70,38 @@ public final class FakeLiveGroww implements AutoCloseable {
       server.close();
       throw e;
     }
-    return new FakeLiveGroww(fake, server, required(published, "published"));
+    FakeLiveGroww live = new FakeLiveGroww(fake, server, required(published, "published"));
+    fake.onOrderEvent(live::publishOrderUpdate);
+    return live;
+  }
+
+  /**
+   * Publishes an order event as Groww's order-update stream would ({@code stocks/order/updates.apex.<id>}, protobuf
+   * {@code OrderDetailsBroadCastDto}; prices in paise, the unit the adapter assumes — UNCONFIRMED). {@code OPEN} has
+   * no number on the wire: it goes out as {@code ACKED}.
+   */
+  private void publishOrderUpdate(OrderEvent e) {
+    Order o = e.order();
+    OrderRequest r = o.request();
+    OrderStatus status = o.status() == OrderStatus.OPEN ? OrderStatus.ACKED : o.status();
+    OrderUpdateMessage m = OrderUpdateMessage.builder(e.growwOrderId()).exchangeOrderId(e.exchangeOrderId())
+        .status(status).quantity(Math.toIntExact(r.quantity())).filledQuantity(Math.toIntExact(o.filledQuantity()))
+        .remainingQuantity(Math.toIntExact(r.quantity() - o.filledQuantity()))
+        .price(r.limitPrice().map(p -> FeedWire.paise(p.units())).orElse(0L))
+        .triggerPrice(r.triggerPrice().map(p -> FeedWire.paise(p.units())).orElse(0L))
+        .avgFillPrice(o.averageFillPrice().map(p -> FeedWire.paise(p.units())).orElse(0L))
+        .validity(r.validity()).exchange(r.instrument().exchange()).segment(r.instrument().segment())
+        .product(r.product()).orderType(r.orderType()).side(r.side()).remark(o.remark().orElse(""))
+        .contractId(r.instrument().isin().orElse(r.instrument().tradingSymbol())).build();
+    if (feed.publish(FeedSubjects.orderUpdates(r.instrument().segment(), feed.subscriptionId()),
+        FeedWire.orderUpdate(m))) {
+      orderUpdates++;
+    }
+  }
+
+  /** Order updates published on the feed so far. */
+  public long orderUpdates() {
+    return orderUpdates;
   }
 
   private static SocketTokenIssuer.Grant grant(FakeSocketToken t) {
