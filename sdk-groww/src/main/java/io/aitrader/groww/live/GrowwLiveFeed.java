@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * ({@link GrowwFeedConnection}, which reconnects by itself with a fresh socket token and resubscribes), decoded by
  * {@link FeedDecoder} into {@link Quote}s and delivered on the thread that calls {@link #run}.
  *
- * <p><b>Gaps.</b> When the connection comes back after an outage, the quotes of each instrument in the minute it
+ * <p><b>Gaps.</b> When the connection comes back after an outage — or an instrument's next quote comes more than
+ * {@link Builder#gap} after its last one without a disconnect — the quotes of each instrument in the minute it
  * comes back in are held back (their earlier part was lost) until that minute is over; then the minutes from the
  * instrument's last quote before the outage through that one are repaired from Groww's one-minute candles (REST),
  * and live quotes follow. So bars built from this feed stay complete and equal to the candles, at the price of up to
@@ -85,6 +86,8 @@ public final class GrowwLiveFeed implements MarketDataFeed {
   private final @Nullable Consumer<GrowwOrderUpdate> orderUpdates;
   private final Map<Instrument, State> states = new HashMap<>(); // dispatcher thread only
   private final AtomicLong outages = new AtomicLong();
+  private final AtomicLong silences = new AtomicLong();
+  private final long gapMillis;
   private final AtomicLong repairs = new AtomicLong();
   private final AtomicLong repairQuotes = new AtomicLong();
   private final AtomicLong held = new AtomicLong();
@@ -119,6 +122,7 @@ public final class GrowwLiveFeed implements MarketDataFeed {
     this.clock = b.clock;
     this.status = b.status;
     this.orderUpdates = b.orderUpdates;
+    this.gapMillis = b.gap.toMillis();
     this.queue = new ArrayBlockingQueue<>(b.queueCapacity);
     this.decoder = FeedDecoder.builder().instruments(lookup).listener(new FeedListener() {
       @Override
@@ -221,6 +225,13 @@ public final class GrowwLiveFeed implements MarketDataFeed {
       s.recovering = true;
       s.firstMinute = UNSET;
     }
+    if (!s.recovering && s.lastMillis > 0 && q.timestampMillis() - s.lastMillis > gapMillis) {
+      // silent for longer than the gap threshold without a disconnect: messages may have been lost (or nothing
+      // traded); either way the candles say what happened, so the minutes in between are rebuilt from them
+      silences.incrementAndGet();
+      s.recovering = true;
+      s.firstMinute = UNSET;
+    }
     if (s.recovering) {
       long minute = MinuteRepair.minuteOf(q.timestampMillis());
       if (s.firstMinute == UNSET) {
@@ -270,14 +281,18 @@ public final class GrowwLiveFeed implements MarketDataFeed {
     return quotes;
   }
 
-  /** What the feed has done: quotes delivered, outages, repairs and their quotes, live quotes held back. */
+  /**
+   * What the feed has done: quotes delivered, outages, silences (gaps without a disconnect), repairs and their quotes,
+   * live quotes held back, messages the decoder dropped.
+   */
   public Stats stats() {
-    return new Stats(delivered.get(), outages.get(), repairs.get(), repairQuotes.get(), held.get(),
+    return new Stats(delivered.get(), outages.get(), silences.get(), repairs.get(), repairQuotes.get(), held.get(),
         decoder.stats().totalDropped());
   }
 
   /** Counters of a {@link GrowwLiveFeed}. */
-  public record Stats(long delivered, long outages, long repairs, long repairQuotes, long heldBack, long dropped) {}
+  public record Stats(long delivered, long outages, long silences, long repairs, long repairQuotes, long heldBack,
+      long dropped) {}
 
   /** The connection (its status, subscriptions and silent subjects). */
   public GrowwFeedConnection connection() {
@@ -299,6 +314,7 @@ public final class GrowwLiveFeed implements MarketDataFeed {
     private ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private int queueCapacity = 1 << 16;
+    private Duration gap = Duration.ofMinutes(2);
     private @Nullable Consumer<GrowwOrderUpdate> orderUpdates;
     private Consumer<FeedStatus> status = s -> LOG.info("feed {}: {}", s.connected() ? "up" : "down", s.detail());
 
@@ -321,6 +337,17 @@ public final class GrowwLiveFeed implements MarketDataFeed {
 
     /** How long one connect attempt may take; default 10 s. */
     public Builder connectTimeout(Duration v) { this.connectTimeout = required(v, "connectTimeout"); return this; }
+
+    /**
+     * An instrument whose next quote comes more than this much later (event time) than its last one, without a
+     * disconnect, is repaired from candles like after an outage; default 2 minutes. Liquid stocks quote every
+     * second; for thin ones a longer gap only costs a candles call and a minute's delay.
+     */
+    public Builder gap(Duration v) {
+      check(v != null && v.toMillis() >= 1_000, "GrowwLiveFeed.gap", "must be at least 1 s", v);
+      this.gap = v;
+      return this;
+    }
 
     /** Quotes buffered between the dispatcher and the run thread; default 65,536. */
     public Builder queueCapacity(int v) {

@@ -107,6 +107,54 @@ class GrowwLiveFeedTest {
   }
 
   @Test
+  void anInstrumentSilentForMinutesWithoutADisconnectIsRepairedToo() throws Exception {
+    List<Quote> quotes = new CopyOnWriteArrayList<>();
+    try (FakeLiveGroww groww = FakeLiveGroww.start(FakeGroww.builder().seed(7), FakeFeedServer.builder(), INSTRUMENTS)) {
+      long start = groww.rest().clock().currentTimeMillis();
+      GrowwClient client = client(groww);
+      try (GrowwLiveFeed feed = GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(MASTER))
+          .url(groww.feed().websocketUrl()).clock(groww.rest().clock()).gap(Duration.ofSeconds(40)).build()) {
+        feed.subscribe(INSTRUMENTS);
+        Thread runner = new Thread(() -> feed.run(quotes::add), "feed-runner");
+        runner.start();
+        await(() -> groww.subscribedSubjects().size() == 3, "the three LTP subscriptions on the server");
+
+        // TCS's messages go missing for 2.5 minutes while the others flow and the connection stays up
+        Instrument tcs = INSTRUMENTS.get(1);
+        step(groww, start, start + 3 * MINUTE);
+        groww.mute(tcs, true);
+        step(groww, start + 3 * MINUTE, start + 5 * MINUTE + 30_000);
+        groww.mute(tcs, false);
+        long end = start + 9 * MINUTE;
+        step(groww, start + 5 * MINUTE + 30_000, end);
+        await(() -> INSTRUMENTS.stream().allMatch(i -> lastTime(quotes, i) >= end - 15_000), "the last quotes");
+
+        assertThat(feed.stats().outages()).isZero();
+        assertThat(feed.stats().silences()).isEqualTo(1);
+        Map<Long, MinuteBar> expected = candleBars(client, tcs, start, end);
+        assertThat(expected.keySet()).contains(start + 3 * MINUTE, start + 4 * MINUTE, start + 5 * MINUTE);
+        assertThat(bars(quotes, tcs)).containsAllEntriesOf(expected);
+        feed.close();
+        runner.join(5_000);
+      }
+    }
+  }
+
+  /** Groww's one-minute candles of {@code [start + 1 min, end - 2 min]} as bars. */
+  private static Map<Long, MinuteBar> candleBars(GrowwClient client, Instrument i, long start, long end) {
+    Map<Long, MinuteBar> expected = new TreeMap<>();
+    for (Candle c : client.historical().candles(i.exchange(), i.segment(), i.growwSymbol(),
+        Ist.at(start - 45 * MINUTE).toLocalDateTime(), Ist.at(end - 2 * MINUTE).toLocalDateTime(),
+        CandleInterval.MINUTE_1)) {
+      if (c.startMillis() >= start + MINUTE) { // the first minute's volume depends on the day before 10:00
+        expected.put(c.startMillis(), new MinuteBar(c.open().units(), c.high().units(), c.low().units(),
+            c.close().units(), c.volume().longValue()));
+      }
+    }
+    return expected;
+  }
+
+  @Test
   void theAccountsOrderUpdatesOnTheFeedBringTheBrokerItsFillsWithoutPolling() throws Exception {
     List<Order> updates = new CopyOnWriteArrayList<>();
     List<Fill> fills = new CopyOnWriteArrayList<>();

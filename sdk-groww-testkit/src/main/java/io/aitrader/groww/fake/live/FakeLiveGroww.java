@@ -47,6 +47,7 @@ public final class FakeLiveGroww implements AutoCloseable {
   private long lost;
   private long sent;
   private volatile long orderUpdates;
+  private final Set<Instrument> muted = new java.util.HashSet<>();
 
   private FakeLiveGroww(FakeGroww rest, FakeFeedServer feed, List<Instrument> published) {
     this.rest = rest;
@@ -143,6 +144,10 @@ public final class FakeLiveGroww implements AutoCloseable {
       }
       Tick t = perInstrument.get(pick).get(next[pick]++);
       Instrument i = t.instrument();
+      if (muted.contains(i)) {
+        lost++;
+        continue;
+      }
       Quote q = new Quote(i, t.timestampMillis(), t.lastPrice(), t.dayVolume(), t.bidPrice(), t.bidQuantity(),
           t.askPrice(), t.askQuantity(), t.openInterest());
       if (feed.publish(FeedSubjects.ltp(i.exchange(), i.segment(), i.exchangeToken()), FeedWire.ltp(q))) {
@@ -157,6 +162,18 @@ public final class FakeLiveGroww implements AutoCloseable {
     publishedThrough = Math.max(publishedThrough, epochMillis);
   }
 
+  /**
+   * Stops ({@code true}) or resumes publishing {@code instrument}'s ticks without touching the connection: the
+   * messages a real feed might silently lose. Muted ticks count as {@link #lost()}.
+   */
+  public void mute(Instrument instrument, boolean mute) {
+    if (mute) {
+      muted.add(instrument);
+    } else {
+      muted.remove(instrument);
+    }
+  }
+
   /** {@link #advanceTo} by {@code duration} from the fake's current time. */
   public void advanceBy(Duration duration) {
     advanceTo(rest.clock().currentTimeMillis() + duration.toMillis());
@@ -167,7 +184,7 @@ public final class FakeLiveGroww implements AutoCloseable {
     return sent;
   }
 
-  /** LTP messages not published because the feed server was down. */
+  /** LTP messages not published because the feed server was down or the instrument was muted. */
   public long lost() {
     return lost;
   }
