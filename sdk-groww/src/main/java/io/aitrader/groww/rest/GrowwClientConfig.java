@@ -8,6 +8,7 @@ import io.aitrader.api.limits.RateLimiter;
 import io.aitrader.api.time.TimeSource;
 import io.aitrader.core.limits.InMemoryRateLimiter;
 import io.aitrader.core.time.SystemTimeSource;
+import io.aitrader.groww.Sleeper;
 import io.aitrader.groww.auth.GrowwCredentials;
 import java.net.URI;
 import java.time.Duration;

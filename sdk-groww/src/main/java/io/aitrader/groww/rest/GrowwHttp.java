@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -318,7 +319,7 @@ final class GrowwHttp {
 
   private void pause(long millis, String endpoint) {
     try {
-      config.sleeper().sleep(millis);
+      config.sleeper().sleep(Duration.ofMillis(millis));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BrokerException("Interrupted while waiting to call Groww on " + endpoint, true);

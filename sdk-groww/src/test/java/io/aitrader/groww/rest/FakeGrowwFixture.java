@@ -66,9 +66,9 @@ public final class FakeGrowwFixture implements AutoCloseable {
   public GrowwClientConfig.Builder config(GrowwCredentials credentials) {
     return GrowwClientConfig.builder().credentials(credentials).baseUri(fake.baseUrl())
         .instrumentsUri(fake.csvUrl()).clock(clock).requestTimeout(TIMEOUT).connectTimeout(TIMEOUT)
-        .sleeper(ms -> {
-          sleeps.add(ms);
-          clock.advance(Duration.ofMillis(ms));
+        .sleeper(d -> {
+          sleeps.add(d.toMillis());
+          clock.advance(d);
         });
   }
 

@@ -40,7 +40,7 @@ class GrowwClientErrorsTest {
   private GrowwClient client() {
     return GrowwClient.create(GrowwClientConfig.builder()
         .credentials(new GrowwCredentials.AccessToken(Secret.of("tok"))).baseUrl(server.baseUrl()).clock(clock)
-        .sleeper(ms -> clock.advance(Duration.ofMillis(ms))).requestTimeout(Duration.ofMillis(300)).build());
+        .sleeper(clock::advance).requestTimeout(Duration.ofMillis(300)).build());
   }
 
   @Test

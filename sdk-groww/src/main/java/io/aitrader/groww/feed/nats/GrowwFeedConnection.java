@@ -5,6 +5,7 @@ import io.aitrader.api.BrokerException;
 import io.aitrader.api.ValidationException;
 import io.aitrader.api.time.TimeSource;
 import io.aitrader.core.time.SystemTimeSource;
+import io.aitrader.groww.Sleeper;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -762,7 +763,7 @@ public final class GrowwFeedConnection implements AutoCloseable {
     private FeedConnectionListener listener = FeedConnectionListener.NONE;
     private TimeSource clock = SystemTimeSource.INSTANCE;
     private ReconnectPolicy policy = ReconnectPolicy.defaults();
-    private Sleeper sleeper = Sleeper.THREAD_SLEEP;
+    private Sleeper sleeper = Sleeper.THREAD;
     private RandomGenerator random = new SplittableRandom();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration pingInterval = Duration.ofSeconds(20);
@@ -814,7 +815,7 @@ public final class GrowwFeedConnection implements AutoCloseable {
       return this;
     }
 
-    /** How to wait between attempts (tests); default {@link Sleeper#THREAD_SLEEP}. */
+    /** How to wait between attempts (tests); default {@link Sleeper#THREAD}. */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = ValidationException.required(sleeper, "GrowwFeedConnection.sleeper");
       return this;

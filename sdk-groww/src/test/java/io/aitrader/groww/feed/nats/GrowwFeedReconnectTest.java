@@ -6,6 +6,7 @@ import static io.aitrader.groww.feed.nats.GrowwFeedConnectionTest.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aitrader.core.time.SystemTimeSource;
+import io.aitrader.groww.Sleeper;
 import io.aitrader.groww.fake.nats.FakeFeedServer;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -271,7 +272,7 @@ class GrowwFeedReconnectTest {
     @Override
     public void sleep(Duration delay) throws InterruptedException {
       delays.add(delay);
-      Sleeper.THREAD_SLEEP.sleep(delay);
+      Sleeper.THREAD.sleep(delay);
     }
   }
 
