@@ -13,6 +13,7 @@ import io.aitrader.core.time.ManualTimeSource;
 import io.aitrader.groww.auth.GrowwCredentials;
 import io.aitrader.groww.rest.GrowwClient;
 import io.aitrader.groww.rest.GrowwClientConfig;
+import io.aitrader.groww.rest.StubServer;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;

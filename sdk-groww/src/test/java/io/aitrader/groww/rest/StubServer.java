@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
  * A scripted HTTP server for the client's own tests (protocol edge cases the shared fake may not script): each
  * request takes the next scripted answer (the last one repeats), and every request is recorded.
  */
-final class StubServer implements AutoCloseable {
+public final class StubServer implements AutoCloseable {
   record Answer(int status, String body, Map<String, String> headers, boolean hang) {
   }
 
-  record Seen(String method, String path, String query, Map<String, List<String>> headers, String body) {
+  public record Seen(String method, String path, String query, Map<String, List<String>> headers, String body) {
     String header(String name) {
       for (Map.Entry<String, List<String>> e : headers.entrySet()) {
         if (e.getKey().equalsIgnoreCase(name)) {
@@ -36,17 +36,17 @@ final class StubServer implements AutoCloseable {
 
   private final HttpServer server;
   private final Deque<Answer> script = new ArrayDeque<>();
-  final List<Seen> requests = new CopyOnWriteArrayList<>();
+  public final List<Seen> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch release = new CountDownLatch(1);
 
-  StubServer() throws IOException {
+  public StubServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
@@ -65,7 +65,7 @@ final class StubServer implements AutoCloseable {
     return this;
   }
 
-  StubServer thenSuccess(String payloadJson) {
+  public StubServer thenSuccess(String payloadJson) {
     return then(200, "{\"status\":\"SUCCESS\",\"payload\":" + payloadJson + "}");
   }
 
