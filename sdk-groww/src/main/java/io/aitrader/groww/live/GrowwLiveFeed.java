@@ -264,8 +264,7 @@ public final class GrowwLiveFeed implements MarketDataFeed {
     Instrument i = r.instrument();
     long from = r.lastMillis > 0 ? r.lastMillis : r.firstMinute;
     LocalDateTime open = LocalDateTime.of(Ist.dateOf(from), LocalTime.of(9, 15));
-    // to the last second of the minute: whether the end time is inclusive is not documented (the fake excludes it)
-    LocalDateTime through = Ist.at(r.firstMinute + MinuteRepair.MINUTE - 1_000).toLocalDateTime();
+    LocalDateTime through = Ist.at(r.firstMinute).toLocalDateTime(); // the candles call includes the one opening here
     List<Candle> candles;
     try {
       candles = client.historical().candles(i.exchange(), i.segment(), i.growwSymbol(), open, through,

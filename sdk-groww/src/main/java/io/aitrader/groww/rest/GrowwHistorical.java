@@ -49,12 +49,15 @@ public final class GrowwHistorical {
     TreeMap<Long, Candle> byStart = new TreeMap<>();
     long startMillis = millis(start);
     long endMillis = millis(end);
+    // asked up to the last second of the candle opening at `end`, so that candle comes back whether Groww's end_time
+    // is inclusive or exclusive (UNCONFIRMED); candles opening after `end` are dropped below
+    LocalDateTime until = end.plus(interval.length()).minusSeconds(1);
     LocalDateTime from = start;
     while (true) {
       LocalDateTime to = from.plus(interval.maxSpan());
-      boolean last = !to.isBefore(end);
+      boolean last = !to.isBefore(until);
       if (last) {
-        to = end;
+        to = until;
       }
       // consecutive requests meet at `to`: a candle opening there is taken from the next request, which asks for it
       // from its start, whether Groww's end_time is inclusive or exclusive (UNCONFIRMED)

@@ -332,6 +332,23 @@ class ClientAgainstFakeTest {
     assertThat(stitched).extracting(Candle::openInterest).containsOnly(Optional.empty());
   }
 
+  @Test
+  void theCandleOpeningAtTheEndOfTheRangeIsIncludedThoughTheFakeExcludesItsEndTime() {
+    // the fake answers [start_time, end_time) — whether Groww's end is inclusive is UNCONFIRMED; candles() is [start, end]
+    LocalDateTime from = LocalDateTime.of(2025, 5, 2, 10, 0);
+    LocalDateTime to = LocalDateTime.of(2025, 5, 2, 10, 5);
+
+    List<Candle> candles = client.historical().candles(Exchange.NSE, Segment.CASH, "NSE-WIPRO", from, to,
+        CandleInterval.MINUTE_1);
+    List<Candle> once = client.historical().candlesOnce(Exchange.NSE, Segment.CASH, "NSE-WIPRO", from, to,
+        CandleInterval.MINUTE_1);
+
+    assertThat(once).extracting(c -> Ist.at(c.startMillis()).toLocalTime()).doesNotContain(LocalTime.of(10, 5));
+    assertThat(candles).extracting(c -> Ist.at(c.startMillis()).toLocalTime()).containsExactly(LocalTime.of(10, 0),
+        LocalTime.of(10, 1), LocalTime.of(10, 2), LocalTime.of(10, 3), LocalTime.of(10, 4), LocalTime.of(10, 5));
+    assertThat(candles.subList(0, 5)).isEqualTo(once);
+  }
+
   // ---- portfolio, margins, user, instruments
 
   @Test
