@@ -1,7 +1,6 @@
 package io.aitrader.groww.rest;
 
 import io.aitrader.api.OrderRejectedException;
-import java.util.Optional;
 
 /**
  * GA007: the order reference id was already used, so an order with it exists at Groww. Do not resend: look the
@@ -10,27 +9,15 @@ import java.util.Optional;
 public class DuplicateReferenceException extends OrderRejectedException implements GrowwFailure {
   private static final long serialVersionUID = 1L;
 
-  private final int httpStatus;
-  private final String endpoint;
+  private final FailedCall call;
 
   public DuplicateReferenceException(String reason, int httpStatus, String endpoint) {
     super(reason);
-    this.httpStatus = httpStatus;
-    this.endpoint = endpoint;
+    this.call = new FailedCall(httpStatus, "GA007", endpoint);
   }
 
   @Override
-  public int httpStatus() {
-    return httpStatus;
-  }
-
-  @Override
-  public Optional<String> errorCode() {
-    return Optional.of("GA007");
-  }
-
-  @Override
-  public String endpoint() {
-    return endpoint;
+  public FailedCall failedCall() {
+    return call;
   }
 }

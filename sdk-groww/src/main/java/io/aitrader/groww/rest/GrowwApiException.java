@@ -2,7 +2,6 @@ package io.aitrader.groww.rest;
 
 import io.aitrader.api.BrokerException;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A Groww REST call failed: an error answer (GA000, GA001, GA003, GA005, GA006, HTTP 400/403/5xx), no answer, or
@@ -16,38 +15,22 @@ import org.jspecify.annotations.Nullable;
 public class GrowwApiException extends BrokerException implements GrowwFailure {
   private static final long serialVersionUID = 1L;
 
-  private final int httpStatus;
-  private final @Nullable String errorCode;
-  private final String endpoint;
+  private final FailedCall call;
 
   public GrowwApiException(String message, boolean retryable, int httpStatus, Optional<String> errorCode,
       String endpoint) {
     super(message, retryable);
-    this.httpStatus = httpStatus;
-    this.errorCode = errorCode.orElse(null);
-    this.endpoint = endpoint;
+    this.call = FailedCall.of(httpStatus, errorCode, endpoint);
   }
 
   public GrowwApiException(String message, boolean retryable, int httpStatus, Optional<String> errorCode,
       String endpoint, Throwable cause) {
     super(message, retryable, cause);
-    this.httpStatus = httpStatus;
-    this.errorCode = errorCode.orElse(null);
-    this.endpoint = endpoint;
+    this.call = FailedCall.of(httpStatus, errorCode, endpoint);
   }
 
   @Override
-  public int httpStatus() {
-    return httpStatus;
-  }
-
-  @Override
-  public Optional<String> errorCode() {
-    return Optional.ofNullable(errorCode);
-  }
-
-  @Override
-  public String endpoint() {
-    return endpoint;
+  public FailedCall failedCall() {
+    return call;
   }
 }

@@ -2,7 +2,6 @@ package io.aitrader.groww.rest;
 
 import io.aitrader.api.OrderRejectedException;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Groww refused an order call as invalid or impossible (GA001, GA006, HTTP 400): {@link #reason()} carries Groww's
@@ -11,29 +10,15 @@ import org.jspecify.annotations.Nullable;
 public class GrowwOrderRejectedException extends OrderRejectedException implements GrowwFailure {
   private static final long serialVersionUID = 1L;
 
-  private final int httpStatus;
-  private final @Nullable String errorCode;
-  private final String endpoint;
+  private final FailedCall call;
 
   public GrowwOrderRejectedException(String reason, int httpStatus, Optional<String> errorCode, String endpoint) {
     super(reason);
-    this.httpStatus = httpStatus;
-    this.errorCode = errorCode.orElse(null);
-    this.endpoint = endpoint;
+    this.call = FailedCall.of(httpStatus, errorCode, endpoint);
   }
 
   @Override
-  public int httpStatus() {
-    return httpStatus;
-  }
-
-  @Override
-  public Optional<String> errorCode() {
-    return Optional.ofNullable(errorCode);
-  }
-
-  @Override
-  public String endpoint() {
-    return endpoint;
+  public FailedCall failedCall() {
+    return call;
   }
 }

@@ -2,7 +2,6 @@ package io.aitrader.groww.rest;
 
 import io.aitrader.api.RateLimitedException;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Groww answered 429 (too many requests) and the client did not retry (a non-idempotent call, or retries were
@@ -11,27 +10,15 @@ import org.jspecify.annotations.Nullable;
 public class GrowwRateLimitedException extends RateLimitedException implements GrowwFailure {
   private static final long serialVersionUID = 1L;
 
-  private final @Nullable String errorCode;
-  private final String endpoint;
+  private final FailedCall call;
 
   public GrowwRateLimitedException(String message, long retryAfterMillis, Optional<String> errorCode, String endpoint) {
     super(message, retryAfterMillis);
-    this.errorCode = errorCode.orElse(null);
-    this.endpoint = endpoint;
+    this.call = FailedCall.of(429, errorCode, endpoint);
   }
 
   @Override
-  public int httpStatus() {
-    return 429;
-  }
-
-  @Override
-  public Optional<String> errorCode() {
-    return Optional.ofNullable(errorCode);
-  }
-
-  @Override
-  public String endpoint() {
-    return endpoint;
+  public FailedCall failedCall() {
+    return call;
   }
 }
