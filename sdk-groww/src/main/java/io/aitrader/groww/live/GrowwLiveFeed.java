@@ -34,7 +34,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -77,7 +76,6 @@ public final class GrowwLiveFeed implements MarketDataFeed {
 
   private final GrowwClient client;
   private final InstrumentLookup lookup;
-  private final Map<String, Instrument> subscribed = new LinkedHashMap<>();
   private final BlockingQueue<Object> queue;
   private final GrowwFeedConnection connection;
   private final FeedDecoder decoder;
@@ -170,7 +168,6 @@ public final class GrowwLiveFeed implements MarketDataFeed {
   @Override
   public void subscribe(Collection<Instrument> instruments) {
     List<String> subjects = new ArrayList<>();
-    Map<String, Instrument> added = new LinkedHashMap<>();
     for (Instrument i : instruments) {
       String subject;
       try {
@@ -179,12 +176,8 @@ public final class GrowwLiveFeed implements MarketDataFeed {
         throw new NotFoundException("Groww's live feed has no subject for " + i.id() + ": " + e.getMessage());
       }
       subjects.add(subject);
-      added.put(subject, i);
     }
     connection.subscribe(subjects);
-    synchronized (subscribed) {
-      subscribed.putAll(added);
-    }
   }
 
   /** Connects and delivers quotes (live and repaired) to {@code listener} until {@link #close()}. */
@@ -218,8 +211,13 @@ public final class GrowwLiveFeed implements MarketDataFeed {
 
   /** On the dispatcher thread: hold back or pass on a live quote. */
   private void arrived(Quote q) {
-    State s = states.computeIfAbsent(q.instrument(), i -> new State());
     long epoch = outages.get();
+    State s = states.get(q.instrument());
+    if (s == null) { // first heard now: nothing of it was lost
+      s = new State();
+      s.epoch = epoch;
+      states.put(q.instrument(), s);
+    }
     if (s.epoch != epoch) {
       s.epoch = epoch;
       s.recovering = true;
