@@ -21,6 +21,7 @@ import io.aitrader.groww.rest.GrowwClientConfig;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -42,16 +43,14 @@ public final class GrowwFakeMarket implements AutoCloseable {
   private static final long STEP = FakeMarket.TICK_SPACING_MILLIS;
 
   private final FakeLiveGroww groww;
-  private final GrowwClient client;
   private final GrowwBroker broker;
   private final GrowwLiveFeed live;
   private final TradingSession session;
   private final List<Instrument> instruments;
 
-  private GrowwFakeMarket(FakeLiveGroww groww, GrowwClient client, GrowwBroker broker, GrowwLiveFeed live,
-      TradingSession session, List<Instrument> instruments) {
+  private GrowwFakeMarket(FakeLiveGroww groww, GrowwBroker broker, GrowwLiveFeed live, TradingSession session,
+      List<Instrument> instruments) {
     this.groww = groww;
-    this.client = client;
     this.broker = broker;
     this.live = live;
     this.session = session;
@@ -74,7 +73,7 @@ public final class GrowwFakeMarket implements AutoCloseable {
           .url(groww.feed().websocketUrl()).clock(clock).connectTimeout(Duration.ofSeconds(5))
           .reconnectPolicy(new ReconnectPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), 0))
           .orderUpdates(broker::onFeedUpdate).build();
-      return new GrowwFakeMarket(groww, client, broker, live, session, instruments);
+      return new GrowwFakeMarket(groww, broker, live, session, instruments);
     } catch (RuntimeException e) {
       groww.close();
       throw e;
@@ -106,7 +105,6 @@ public final class GrowwFakeMarket implements AutoCloseable {
         driver.start();
         live.run(listener);
         broker.pollOpenOrders(); // a last look: an update still queued when the feed closed is not lost
-
       }
 
       @Override
@@ -147,7 +145,7 @@ public final class GrowwFakeMarket implements AutoCloseable {
   /** One line for the report: the fake's address and what went over the adapter. */
   public String describe() {
     GrowwLiveFeed.Stats s = live.stats();
-    return String.format(java.util.Locale.ROOT, "fake Groww at %s, feed %s: %,d LTP messages published, %,d quotes"
+    return String.format(Locale.ROOT, "fake Groww at %s, feed %s: %,d LTP messages published, %,d quotes"
         + " delivered, %d orders placed through the REST adapter, %d order updates on the feed", groww.rest().baseUrl(),
         groww.feed().websocketUrl(), groww.published(), s.delivered(), groww.rest().requests("/v1/order/create").size(),
         groww.orderUpdates());

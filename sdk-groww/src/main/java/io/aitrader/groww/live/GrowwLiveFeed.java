@@ -13,6 +13,7 @@ import io.aitrader.api.market.Quote;
 import io.aitrader.api.market.QuoteListener;
 import io.aitrader.api.time.Ist;
 import io.aitrader.api.time.TimeSource;
+import io.aitrader.core.time.SystemTimeSource;
 import io.aitrader.groww.feed.FeedDecoder;
 import io.aitrader.groww.feed.FeedListener;
 import io.aitrader.groww.feed.FeedSubjects;
@@ -307,7 +308,7 @@ public final class GrowwLiveFeed implements MarketDataFeed {
     private GrowwClient client;
     private InstrumentLookup lookup;
     private String url = GrowwFeedConnection.GROWW_FEED_URL;
-    private TimeSource clock = io.aitrader.core.time.SystemTimeSource.INSTANCE;
+    private TimeSource clock = SystemTimeSource.INSTANCE;
     private ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private int queueCapacity = 1 << 16;

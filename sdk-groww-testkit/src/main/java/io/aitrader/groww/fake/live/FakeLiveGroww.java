@@ -17,6 +17,8 @@ import io.aitrader.groww.fake.nats.FeedSubjects;
 import io.aitrader.groww.fake.wire.FeedWire;
 import io.aitrader.groww.fake.wire.OrderUpdateMessage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -47,7 +49,7 @@ public final class FakeLiveGroww implements AutoCloseable {
   private long lost;
   private long sent;
   private volatile long orderUpdates;
-  private final Set<Instrument> muted = new java.util.HashSet<>();
+  private final Set<Instrument> muted = new HashSet<>();
 
   private FakeLiveGroww(FakeGroww rest, FakeFeedServer feed, List<Instrument> published) {
     this.rest = rest;
@@ -125,7 +127,7 @@ public final class FakeLiveGroww implements AutoCloseable {
    */
   public void advanceTo(long epochMillis) {
     rest.advanceTo(epochMillis);
-    List<List<Tick>> perInstrument = new java.util.ArrayList<>();
+    List<List<Tick>> perInstrument = new ArrayList<>();
     for (Instrument i : published) {
       perInstrument.add(rest.market().ticks(i, publishedThrough, epochMillis));
     }
