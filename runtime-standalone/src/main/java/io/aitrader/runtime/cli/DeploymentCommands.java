@@ -2,6 +2,7 @@ package io.aitrader.runtime.cli;
 
 import io.aitrader.api.ConfigurationException;
 import io.aitrader.core.services.ServiceUnit;
+import io.aitrader.core.time.SystemTimeSource;
 import io.aitrader.runtime.deploy.Deployment;
 import io.aitrader.runtime.deploy.DeploymentConfig;
 import java.io.PrintWriter;
@@ -126,10 +127,14 @@ final class DeploymentCommands {
     }
   }
 
-  /** {@code aitrader run --config FILE}: every service in this process. */
+  /** {@code aitrader run --config FILE [--broker groww --paper | --live --confirm-live]}: every service in this process. */
   @Command(name = "run", mixinStandardHelpOptions = true,
       description = "Run a deployment's session with every service in this process (on the configured bus and"
-          + " stores), then report what each service did.")
+          + " stores), then report what each service did. By default on the simulated market with the paper broker;"
+          + " --broker groww --paper trades today's session on Groww's live feed with paper orders; --broker groww"
+          + " --live --confirm-live sends real orders to Groww (only with risk limits in the file). Groww credentials"
+          + " come from GROWW_ACCESS_TOKEN, or GROWW_API_KEY with GROWW_TOTP_SECRET or GROWW_API_SECRET, in the"
+          + " environment or the file named by groww.secretsFile. See docs/groww.md.")
   static final class Run implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -137,21 +142,80 @@ final class DeploymentCommands {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "the deployment file (YAML)")
     Path config;
 
+    @Option(names = "--broker", paramLabel = "BROKER", defaultValue = "simulated",
+        description = "simulated (default: the synthetic market of session.seed and the paper broker) or groww")
+    String broker;
+
+    @Option(names = "--paper", description = "with --broker groww: Groww's live market, orders filled by the paper"
+        + " broker (nothing is sent to Groww)")
+    boolean paper;
+
+    @Option(names = "--live", description = "with --broker groww: send real orders to Groww (needs --confirm-live and"
+        + " a risk section in the file)")
+    boolean live;
+
+    @Option(names = "--confirm-live", description = "with --live: yes, send real orders with real money")
+    boolean confirmLive;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1800",
-        description = "give up (exit 1) when the session has not ended after this long (default: ${DEFAULT-VALUE})")
+        description = "give up (exit 1) when the session has not ended after this long (default: ${DEFAULT-VALUE};"
+            + " a live session runs until the close, whatever this says)")
     long timeoutSeconds;
+
+    /** What the options ask for, or a usage error saying what to write instead. */
+    Deployment.Trading trading() {
+      CommandLine cl = spec.commandLine();
+      switch (broker.toLowerCase(java.util.Locale.ROOT)) {
+        case "simulated" -> {
+          if (paper || live || confirmLive) {
+            throw new CommandLine.ParameterException(cl, "--paper, --live and --confirm-live go with --broker groww;"
+                + " the simulated market always uses the paper broker");
+          }
+          return Deployment.Trading.SIMULATED;
+        }
+        case "groww" -> {
+          if (paper == live) {
+            throw new CommandLine.ParameterException(cl, paper
+                ? "--paper and --live exclude each other: choose paper orders (--paper) or real ones (--live)"
+                : "--broker groww needs --paper (live market, paper orders) or --live --confirm-live (real orders)");
+          }
+          if (paper && confirmLive) {
+            throw new CommandLine.ParameterException(cl, "--confirm-live goes with --live, not --paper");
+          }
+          if (live && !confirmLive) {
+            throw new CommandLine.ParameterException(cl, "--live sends real orders with real money: add"
+                + " --confirm-live to confirm, or use --paper to try the strategy on the live market first");
+          }
+          return paper ? Deployment.Trading.GROWW_PAPER : Deployment.Trading.GROWW_LIVE;
+        }
+        default -> throw new CommandLine.ParameterException(cl, "--broker must be simulated or groww (found: "
+            + broker + ")");
+      }
+    }
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      Deployment.Trading trading = trading();
       DeploymentConfig c = load(spec.commandLine(), config);
-      try (Deployment deployment = new Deployment(c)) {
+      Deployment deployment;
+      try {
+        deployment = new Deployment(c, trading, SystemTimeSource.INSTANCE, System.getenv());
+      } catch (ConfigurationException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      try (deployment) {
         List<ServiceUnit> units = deployment.start(Deployment.SERVICES);
-        out.println("running " + c.date() + " " + c.symbols() + " on " + c.bus() + ", bars in " + c.marketStore()
-            + ", orders in " + c.orderStore());
+        out.println("running " + deployment.plan().session().date() + " " + c.symbols() + " ("
+            + DeploymentConfig.label(trading) + ") on " + c.bus() + ", bars in " + c.marketStore() + ", orders in "
+            + c.orderStore());
+        out.flush();
         deployment.runIngestor();
-        boolean ended = awaitSession(units, Duration.ofSeconds(timeoutSeconds));
-        out.println(ended ? "session ended" : "the session did not end within " + timeoutSeconds + " s");
+        Duration wait = trading == Deployment.Trading.SIMULATED ? Duration.ofSeconds(timeoutSeconds)
+            : Duration.ofSeconds(Math.max(timeoutSeconds, 60));
+        boolean ended = awaitSession(units, wait);
+        out.println(ended ? "session ended" : "the session did not end within " + wait.toSeconds() + " s");
+        out.println("  " + deployment.marketReport());
         report(out, units);
         return ended ? 0 : 1;
       } catch (ConfigurationException e) {

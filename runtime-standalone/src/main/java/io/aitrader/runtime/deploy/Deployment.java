@@ -8,9 +8,13 @@ import io.aitrader.api.feature.FeatureCache;
 import io.aitrader.api.feature.FeatureVector;
 import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.instrument.Instrument;
+import io.aitrader.api.instrument.InstrumentRepository;
 import io.aitrader.api.market.MarketStore;
 import io.aitrader.api.notify.NotificationQueue;
 import io.aitrader.api.order.OrderStore;
+import io.aitrader.api.bus.Topics;
+import io.aitrader.api.time.Ist;
+import io.aitrader.api.time.TimeSource;
 import io.aitrader.api.time.TradingSession;
 import io.aitrader.connector.clickhouse.ClickHouseAuditLog;
 import io.aitrader.connector.clickhouse.ClickHouseConfig;
@@ -49,13 +53,16 @@ import io.aitrader.core.services.SessionPlan;
 import io.aitrader.core.services.SignalUnit;
 import io.aitrader.core.store.EmbeddedMarketStore;
 import io.aitrader.core.strategy.reference.RulesModelStrategy;
+import io.aitrader.core.risk.RiskLimits;
 import io.aitrader.core.time.SystemTimeSource;
+import io.aitrader.groww.feed.GrowwOrderUpdate;
 import io.aitrader.runtime.demo.DemoExecution;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -93,8 +100,11 @@ public final class Deployment implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Deployment.class);
 
   private final DeploymentConfig config;
+  private final Trading trading;
   private final ExchangeCalendar calendar = ExchangeCalendar.nse();
-  private final InMemoryInstrumentRepository instruments = InMemoryInstrumentRepository.bundledNse();
+  private final InstrumentRepository instruments;
+  private final @Nullable GrowwLink groww;
+  private final DemoExecution account;
   private final SessionPlan plan;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
   private final List<ServiceUnit> units = new ArrayList<>();
@@ -104,19 +114,119 @@ public final class Deployment implements AutoCloseable {
   private @Nullable RedisConnector redis;
   private @Nullable FeatureCache featureCache;
   private @Nullable IngestorUnit ingestor;
+  private @Nullable EventBus ingestorBus;
+  private @Nullable OrderUnit orderUnit;
 
+  /** A deployment of the simulated market and the paper broker, on the system clock and environment. */
   public Deployment(DeploymentConfig config) {
+    this(config, Trading.SIMULATED, SystemTimeSource.INSTANCE, System.getenv());
+  }
+
+  /**
+   * A deployment trading as {@code trading}; {@code clock} says what day and time it is (the system clock, or a
+   * test's), {@code environment} holds the broker's credentials ({@code GROWW_*}).
+   *
+   * @throws ConfigurationException when the session cannot be traded as asked: not a trading day, over already, a
+   *     past date with a live market, real orders without risk limits, missing credentials, unknown symbols
+   */
+  public Deployment(DeploymentConfig config, Trading trading, TimeSource clock, Map<String, String> environment) {
     this.config = config;
-    TradingSession session = calendar.session(config.date()).orElseThrow(() -> new ConfigurationException(
-        config.source() + ": session.date " + config.date() + " is not an NSE trading day; the next one is "
-            + calendar.nextTradingDay(config.date())));
+    this.trading = trading;
+    LocalDate today = Ist.dateOf(clock.currentTimeMillis());
+    LocalDate date = config.date().orElse(today);
+    if (trading != Trading.SIMULATED) {
+      if (!date.equals(today)) {
+        throw new ConfigurationException(config.source() + ": session.date " + date + " is not today (" + today
+            + "): Groww's live market trades today's session only; write date: today");
+      }
+      if (trading == Trading.GROWW_LIVE) {
+        requireRiskLimits(config);
+      }
+    }
+    TradingSession session = calendar.session(date).orElseThrow(() -> new ConfigurationException(
+        config.source() + ": session.date " + date + " is not an NSE trading day; the next one is "
+            + calendar.nextTradingDay(date)));
+    if (trading != Trading.SIMULATED && clock.currentTimeMillis() >= session.closeMillis()) {
+      throw new ConfigurationException("today's session (" + date + ") closed at " + Ist.at(session.closeMillis())
+          .toLocalTime() + " IST: start a live run before the close of a trading day");
+    }
+    DemoExecution account = DemoExecution.standard();
+    if (config.risk().isPresent()) {
+      account = account.withLimits(config.risk().get());
+    }
+    if (trading == Trading.SIMULATED) {
+      this.groww = null;
+      this.instruments = InMemoryInstrumentRepository.bundledNse();
+      this.plan = new SessionPlan(session, resolve(config, instruments, "the bundled NSE instrument master"),
+          config.bars(), config.interval());
+    } else {
+      this.groww = GrowwLink.connect(config, clock, environment);
+      opened.add(groww); // closed last: the feed and the broker outlive the services
+      try {
+        this.instruments = groww.instruments();
+        this.plan = new SessionPlan(session, resolve(config, instruments, "Groww's instrument master"),
+            config.bars(), config.interval());
+        account = account.withPriceBands(groww.circuitBands(plan.instruments()));
+        if (trading == Trading.GROWW_LIVE) {
+          account = account.withStartingCash(groww.cash());
+        }
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
+    this.account = account;
+  }
+
+  /** How a deployment reaches the market and where its orders go. */
+  public enum Trading {
+    /** The synthetic market of {@code session.seed}, orders filled by the paper broker: needs nothing. */
+    SIMULATED,
+    /** Groww's live feed for today's session, orders filled by the paper broker on it: no real order is sent. */
+    GROWW_PAPER,
+    /** Groww's live feed for today's session and real orders at Groww: needs risk limits. */
+    GROWW_LIVE
+  }
+
+  private static void requireRiskLimits(DeploymentConfig config) {
+    RiskLimits r = config.risk().orElseThrow(() -> new ConfigurationException(config.source()
+        + ": real orders need risk limits, and this file has no risk section: add one with at least maxOrderValue and"
+        + " maxDailyLoss in rupees, e.g. risk: {maxOrderValue: 50000, maxDailyLoss: 5000, maxOpenOrders: 10}"));
+    if (r.maxOrderValue().isEmpty() || r.maxDailyLoss().isEmpty()) {
+      throw new ConfigurationException(config.source() + ": real orders need risk.maxOrderValue and risk.maxDailyLoss"
+          + " (rupees); the risk section has " + String.join(", ", missingOr(r)));
+    }
+  }
+
+  private static List<String> missingOr(RiskLimits r) {
+    List<String> set = new ArrayList<>();
+    r.maxOrderValue().ifPresent(v -> set.add("maxOrderValue " + v));
+    r.maxDailyLoss().ifPresent(v -> set.add("maxDailyLoss " + v));
+    r.maxGrossExposure().ifPresent(v -> set.add("maxGrossExposure " + v));
+    r.maxOpenOrders().ifPresent(v -> set.add("maxOpenOrders " + v));
+    return set.isEmpty() ? List.of("neither") : set;
+  }
+
+  private static List<Instrument> resolve(DeploymentConfig config, InstrumentRepository repository, String master) {
     List<Instrument> list = new ArrayList<>();
     for (String symbol : config.symbols()) {
-      list.add(instruments.find(Exchange.NSE, symbol.toUpperCase(Locale.ROOT)).orElseThrow(() ->
-          new ConfigurationException(config.source() + ": session.symbols: " + symbol
-              + " is not in the bundled NSE instrument master")));
+      list.add(repository.find(Exchange.NSE, symbol.toUpperCase(Locale.ROOT)).orElseThrow(() ->
+          new ConfigurationException(config.source() + ": session.symbols: " + symbol + " is not in " + master)));
     }
-    this.plan = new SessionPlan(session, list, config.bars(), config.interval());
+    return list;
+  }
+
+  /** The way to Groww, when trading there (tests). */
+  GrowwLink growwLink() {
+    if (groww == null) {
+      throw new IllegalStateException("this deployment does not trade at Groww");
+    }
+    return groww;
+  }
+
+  /** How this deployment trades. */
+  public Trading trading() {
+    return trading;
   }
 
   public SessionPlan plan() {
@@ -145,8 +255,46 @@ public final class Deployment implements AutoCloseable {
     if (ingestor == null) {
       throw new IllegalStateException("the ingestor was not started");
     }
-    ingestor.run(SyntheticMarket.builder().instruments(plan.instruments()).session(plan.session())
-        .seed(config.seed()).build());
+    if (groww == null) {
+      ingestor.run(SyntheticMarket.builder().instruments(plan.instruments()).session(plan.session())
+          .seed(config.seed()).build());
+      return;
+    }
+    EventBus bus = ingestorBus;
+    boolean live = trading == Trading.GROWW_LIVE;
+    if (live && orderUnit == null) {
+      throw new IllegalStateException("real orders need the order service in this process");
+    }
+    // feed status comes on the connection's threads; its subscribers (audit, alerts) are thread-safe
+    ingestor.run(groww.feed(plan.session(), s -> bus.publish(Topics.feedStatus(), s),
+        live ? this::onOrderUpdate : null, live ? this::pollOrders : null));
+  }
+
+  /** On the feed's thread: an order update of the account makes the broker read the order back (as the order unit). */
+  private void onOrderUpdate(GrowwOrderUpdate update) {
+    GrowwLink g = groww;
+    OrderUnit unit = orderUnit;
+    if (g != null && unit != null) {
+      unit.execute(() -> g.broker().onFeedUpdate(update));
+    }
+  }
+
+  /** On the feed's thread: asks Groww for the state of the open orders (a safety net behind the order updates). */
+  private void pollOrders() {
+    GrowwLink g = groww;
+    OrderUnit unit = orderUnit;
+    if (g != null && unit != null) {
+      try {
+        unit.execute(() -> g.broker().pollOpenOrders());
+      } catch (RuntimeException e) { // the feed's updates still come; the next poll tries again
+        LOG.warn("could not poll Groww's open orders: {}", e.getMessage());
+      }
+    }
+  }
+
+  /** One line on the market: the simulator's seed, or what came over Groww's feed. */
+  public String marketReport() {
+    return groww == null ? "market: synthetic, seed " + config.seed() : groww.describe();
   }
 
   private ServiceUnit create(String name) {
@@ -155,6 +303,7 @@ public final class Deployment implements AutoCloseable {
     switch (name) {
       case "ingestor":
         ingestor = new IngestorUnit(bus, plan);
+        ingestorBus = bus;
         return ingestor;
       case "bar-aggregator":
         return new BarAggregatorUnit(bus, calendar, plan);
@@ -165,15 +314,18 @@ public final class Deployment implements AutoCloseable {
       case "signal":
         return new SignalUnit(bus, plan, strategy.features(), strategy.ruleSet());
       case "order": {
-        DemoExecution account = DemoExecution.standard();
         OrderStore store = orderStore();
         // with an audit log the account's intents, refusals and charged fills go to the audit service over the bus
         boolean auditTrail = config.auditLog() != DeploymentConfig.AuditLogKind.NONE;
-        return new OrderUnit(bus, plan, strategy, instruments, calendar, auditTrail,
-            (clock, local, intents) -> account.build(clock, local, plan.instruments(), store, intents));
+        GrowwLink g = groww;
+        OrderUnit.TierFactory tier = trading == Trading.GROWW_LIVE && g != null
+            ? (clock, local, intents) -> account.build(clock, local, plan.instruments(), store, intents, g.broker())
+            : (clock, local, intents) -> account.build(clock, local, plan.instruments(), store, intents);
+        orderUnit = new OrderUnit(bus, plan, strategy, instruments, calendar, auditTrail, tier);
+        return orderUnit;
       }
       case "portfolio":
-        return new PortfolioUnit(bus, plan, DemoExecution.standard().startingCash(), IndianChargesModel.groww(),
+        return new PortfolioUnit(bus, plan, account.startingCash(), IndianChargesModel.groww(),
             this::saveSnapshot);
       case "audit":
         if (config.auditLog() == DeploymentConfig.AuditLogKind.NONE) {
@@ -234,7 +386,8 @@ public final class Deployment implements AutoCloseable {
   /** The deployment's settings, recorded by the audit service at the session's start. */
   private Map<String, String> describe() {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("session", config.date().toString());
+    m.put("session", plan.session().date().toString());
+    m.put("trading", DeploymentConfig.label(trading));
     m.put("symbols", String.join(",", config.symbols()));
     m.put("seed", Long.toString(config.seed()));
     m.put("strategy", config.strategy());

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.aitrader.api.ConfigurationException;
+import io.aitrader.api.ValidationException;
 import io.aitrader.api.market.BarInterval;
+import io.aitrader.api.money.Money;
 import io.aitrader.core.notify.Alert;
+import io.aitrader.core.risk.RiskLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -29,6 +33,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * session: {date: 2025-06-02, symbols: [RELIANCE, TCS], seed: 42, strategy: rules-model, interval: 5m, bars: [1m, 5m]}
+ *                             # date: today = the current IST day (the only choice with a live market); seed: default 42
  * bus: kafka                  # in-process | kafka
  * marketStore: clickhouse     # embedded | clickhouse
  * orderStore: postgres        # file | postgres
@@ -42,11 +47,14 @@ import java.util.regex.Pattern;
  * redis: {address: redis://127.0.0.1:6379, password: ${REDIS_PASSWORD:-}, keyPrefix: aitrader}
  * clickhouse: {url: http://127.0.0.1:8123, database: aitrader, user: default, password: ${CLICKHOUSE_PASSWORD:-}}
  * postgres: {url: jdbc:postgresql://127.0.0.1:5432/aitrader, user: aitrader, password: ${POSTGRES_PASSWORD:-}}
+ * risk: {maxOrderValue: 50000, maxDailyLoss: 5000, maxGrossExposure: 200000, maxOpenOrders: 10, ordersPerSecond: 5}
+ *                             # rupees; required for real orders (run --broker groww --live)
+ * groww: {secretsFile: ~/.aitrader/groww.env}   # optional; also baseUrl, instrumentsUrl, feedUrl (default Groww's)
  * }</pre>
  */
 public record DeploymentConfig(
     Path source,
-    LocalDate date,
+    Optional<LocalDate> date,
     List<String> symbols,
     long seed,
     String strategy,
@@ -64,12 +72,22 @@ public record DeploymentConfig(
     NotificationQueueKind notificationQueue,
     FeatureCacheKind featureCache,
     Set<Alert> alerts,
-    Map<String, String> redis) {
+    Map<String, String> redis,
+    Optional<RiskLimits> risk,
+    Map<String, String> groww) {
 
   /** Keeps an immutable copy of the alerts. */
   public DeploymentConfig {
     alerts = Set.copyOf(alerts);
   }
+
+  /** The keys of the {@code risk} section: amounts in rupees, counts as whole numbers. */
+  public static final List<String> RISK_KEYS = List.of("maxOrderValue", "maxDailyLoss", "maxGrossExposure",
+      "maxNetExposure", "maxPositionValue", "maxPositionQuantity", "maxOpenOrders", "ordersPerSecond",
+      "flattenOnKillSwitch");
+
+  /** The keys of the {@code groww} section. */
+  public static final List<String> GROWW_KEYS = List.of("baseUrl", "instrumentsUrl", "feedUrl", "secretsFile");
 
   /** The event bus. */
   public enum Bus { IN_PROCESS, KAFKA }
@@ -91,6 +109,9 @@ public record DeploymentConfig(
 
   /** Where the feature service keeps the latest feature vector of each instrument (the online feature cache). */
   public enum FeatureCacheKind { NONE, MEMORY, REDIS }
+
+  /** The market simulator's seed when {@code session.seed} is not given. */
+  public static final long DEFAULT_SEED = 42;
 
   /** The strategies a deployment can run today. */
   public static final Set<String> STRATEGIES = Set.of("rules-model");
@@ -122,9 +143,11 @@ public record DeploymentConfig(
     if (!STRATEGIES.contains(strategy)) {
       throw r.error("session.strategy", "must be one of " + STRATEGIES, strategy);
     }
-    DeploymentConfig config = new DeploymentConfig(file, r.date(session, "date", "session.date"),
+    String date = r.text(session, "date", "session.date");
+    DeploymentConfig config = new DeploymentConfig(file,
+        date.equalsIgnoreCase("today") ? Optional.empty() : Optional.of(r.date("session.date", date)),
         r.list(r.required(session, "symbols", "session.symbols"), "session.symbols"),
-        r.number(session, "seed", "session.seed"), strategy, interval, bars,
+        session.has("seed") ? r.number(session, "seed", "session.seed") : DEFAULT_SEED, strategy, interval, bars,
         r.choice(root, "bus", Bus.class), r.choice(root, "marketStore", MarketStoreKind.class),
         r.choice(root, "orderStore", OrderStoreKind.class), r.choice(root, "portfolioSnapshots", SnapshotsKind.class),
         Path.of(r.optionalText(root, "output", "output").orElse("out/run")),
@@ -134,7 +157,8 @@ public record DeploymentConfig(
         r.choice(root, "featureCache", FeatureCacheKind.class, FeatureCacheKind.NONE),
         root.has("alerts") ? r.alerts(r.list(r.required(root, "alerts", "alerts"), "alerts"))
             : EnumSet.of(Alert.SESSION_SUMMARY),
-        r.section(root, "redis"));
+        r.section(root, "redis"), r.risk(r.section(root, "risk")), r.section(root, "groww"));
+    r.onlyKeys(config.groww(), "groww", GROWW_KEYS);
     config.requireSections(r);
     return config;
   }
@@ -222,8 +246,8 @@ public record DeploymentConfig(
       return substitute.apply(n.asText()).trim();
     }
 
-    java.util.Optional<String> optionalText(JsonNode parent, String name, String key) {
-      return parent.has(name) ? java.util.Optional.of(text(parent, name, key)) : java.util.Optional.empty();
+    Optional<String> optionalText(JsonNode parent, String name, String key) {
+      return parent.has(name) ? Optional.of(text(parent, name, key)) : Optional.empty();
     }
 
     long number(JsonNode parent, String name, String key) {
@@ -235,12 +259,11 @@ public record DeploymentConfig(
       }
     }
 
-    LocalDate date(JsonNode parent, String name, String key) {
-      String t = text(parent, name, key);
+    LocalDate date(String key, String t) {
       try {
         return LocalDate.parse(t);
       } catch (DateTimeParseException e) {
-        throw error(key, "must be a date like 2025-06-02", t);
+        throw error(key, "must be a date like 2025-06-02, or today", t);
       }
     }
 
@@ -326,6 +349,78 @@ public record DeploymentConfig(
         out.put(e.getKey(), text(n, e.getKey(), name + "." + e.getKey()));
       }
       return Map.copyOf(out);
+    }
+
+    void onlyKeys(Map<String, String> section, String name, List<String> keys) {
+      for (String k : section.keySet()) {
+        if (!keys.contains(k)) {
+          throw error(name + "." + k, "is not a setting; the " + name + " settings are " + keys, section.get(k));
+        }
+      }
+    }
+
+    Optional<RiskLimits> risk(Map<String, String> section) {
+      if (section.isEmpty()) {
+        return Optional.empty();
+      }
+      onlyKeys(section, "risk", RISK_KEYS);
+      RiskLimits.Builder b = RiskLimits.builder();
+      for (Map.Entry<String, String> e : section.entrySet()) {
+        String key = "risk." + e.getKey();
+        String v = e.getValue();
+        try {
+          switch (e.getKey()) {
+            case "maxOrderValue" -> b.maxOrderValue(rupees(key, v));
+            case "maxDailyLoss" -> b.maxDailyLoss(rupees(key, v));
+            case "maxGrossExposure" -> b.maxGrossExposure(rupees(key, v));
+            case "maxNetExposure" -> b.maxNetExposure(rupees(key, v));
+            case "maxPositionValue" -> b.maxPositionValue(rupees(key, v));
+            case "maxPositionQuantity" -> b.maxPositionQuantity(count(key, v));
+            case "maxOpenOrders" -> b.maxOpenOrders(Math.toIntExact(count(key, v)));
+            case "ordersPerSecond" -> b.ordersPerSecond(Math.toIntExact(count(key, v)));
+            case "flattenOnKillSwitch" -> b.flattenOnKillSwitch(flag(key, v));
+            default -> throw new IllegalStateException(key);
+          }
+        } catch (ArithmeticException ex) {
+          throw error(key, "is too large", v);
+        }
+      }
+      try {
+        return Optional.of(b.build());
+      } catch (ValidationException ex) {
+        throw new ConfigurationException(file + ": risk: " + ex.getMessage(), ex);
+      }
+    }
+
+    private Money rupees(String key, String v) {
+      try {
+        Money m = Money.of(v);
+        if (m.units() > 0) {
+          return m;
+        }
+      } catch (NumberFormatException | ValidationException e) {
+        // reported below
+      }
+      throw error(key, "must be a positive amount in rupees, like 50000 or 2500.50", v);
+    }
+
+    private long count(String key, String v) {
+      try {
+        long n = Long.parseLong(v);
+        if (n > 0) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw error(key, "must be a whole number > 0", v);
+    }
+
+    private boolean flag(String key, String v) {
+      if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+        return Boolean.parseBoolean(v);
+      }
+      throw error(key, "must be true or false", v);
     }
 
     void need(Map<String, String> section, String name, String key) {

@@ -79,4 +79,37 @@ class RunCommandTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("unknown service 'bar-agregator'", "bar-aggregator", "market-store");
   }
+
+  @Test
+  void realOrdersNeedTheBrokerTheModeAndAConfirmation() throws Exception {
+    String config = config("seed: 42", "seed: 42").toString();
+
+    Result noMode = aitrader("run", "--config", config, "--broker", "groww");
+    assertThat(noMode.exit()).isEqualTo(2);
+    assertThat(noMode.err()).contains("--broker groww needs --paper (live market, paper orders) or --live --confirm-live");
+
+    Result unconfirmed = aitrader("run", "--config", config, "--broker", "groww", "--live");
+    assertThat(unconfirmed.exit()).isEqualTo(2);
+    assertThat(unconfirmed.err()).contains("--live sends real orders with real money: add --confirm-live");
+
+    Result both = aitrader("run", "--config", config, "--broker", "groww", "--paper", "--live");
+    assertThat(both.err()).contains("--paper and --live exclude each other");
+
+    Result simulated = aitrader("run", "--config", config, "--live", "--confirm-live");
+    assertThat(simulated.err()).contains("--paper, --live and --confirm-live go with --broker groww");
+
+    Result unknown = aitrader("run", "--config", config, "--broker", "zerodha", "--paper");
+    assertThat(unknown.err()).contains("--broker must be simulated or groww (found: zerodha)");
+  }
+
+  @Test
+  void aLiveRunWithoutRiskLimitsIsRefusedBeforeAnythingStarts() throws Exception {
+    String config = config("date: 2025-06-02", "date: today").toString();
+
+    Result r = aitrader("run", "--config", config, "--broker", "groww", "--live", "--confirm-live");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("real orders need risk limits", "risk: {maxOrderValue: 50000, maxDailyLoss: 5000");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
 }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aitrader.api.ConfigurationException;
 import io.aitrader.core.notify.Alert;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import io.aitrader.core.risk.RiskLimits;
+import io.aitrader.api.money.Money;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
@@ -114,6 +117,46 @@ class DeploymentConfigTest {
   }
 
   @Test
+  void readsTheRiskLimitsInRupees() throws Exception {
+    DeploymentConfig c = load("risk: {maxOrderValue: 50000, maxDailyLoss: 2500.50, maxOpenOrders: 10,"
+        + " ordersPerSecond: 5, flattenOnKillSwitch: true}\n");
+
+    RiskLimits r = c.risk().orElseThrow();
+    assertThat(r.maxOrderValue()).contains(Money.ofRupees(50_000));
+    assertThat(r.maxDailyLoss()).contains(Money.of("2500.50"));
+    assertThat(r.maxOpenOrders()).hasValue(10);
+    assertThat(r.ordersPerSecond()).hasValue(5);
+    assertThat(r.flattenOnKillSwitch()).isTrue();
+    assertThat(load("").risk()).isEmpty();
+  }
+
+  @Test
+  void aBadRiskLimitNamesTheKeyAndWhatIsExpected() {
+    assertThatThrownBy(() -> load("risk: {maxOrderValue: lots}\n")).isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("risk.maxOrderValue must be a positive amount in rupees").hasMessageContaining("lots");
+    assertThatThrownBy(() -> load("risk: {maxOpenOrders: -3}\n"))
+        .hasMessageContaining("risk.maxOpenOrders must be a whole number > 0 (found: -3)");
+    assertThatThrownBy(() -> load("risk: {maxLoss: 100}\n"))
+        .hasMessageContaining("risk.maxLoss is not a setting").hasMessageContaining("maxDailyLoss");
+    assertThatThrownBy(() -> load("risk: {ordersPerSecond: 20000}\n"))
+        .hasMessageContaining("RiskLimits.ordersPerSecond");
+    assertThatThrownBy(() -> load("groww: {baseUri: http://x}\n"))
+        .hasMessageContaining("groww.baseUri is not a setting").hasMessageContaining("baseUrl");
+  }
+
+  @Test
+  void todayIsADateAndTheSeedHasADefault() throws Exception {
+    Path file = dir.resolve("today.yaml");
+    Files.writeString(file, BASE.replace("2025-06-02", "today").replace("  seed: 7\n", ""));
+
+    DeploymentConfig c = DeploymentConfig.load(file, Map.of());
+
+    assertThat(c.date()).isEmpty();
+    assertThat(c.seed()).isEqualTo(DeploymentConfig.DEFAULT_SEED);
+    assertThat(load("").date()).contains(LocalDate.of(2025, 6, 2));
+  }
+
+  @Test
   void theExampleFilesLoad() {
     DeploymentConfig embedded = DeploymentConfig.load(Path.of("../config/embedded.yaml"), Map.of());
     DeploymentConfig full = DeploymentConfig.load(Path.of("../config/full.yaml"), Map.of());
@@ -123,6 +166,10 @@ class DeploymentConfigTest {
     assertThat(full.notificationQueue()).isEqualTo(DeploymentConfig.NotificationQueueKind.REDIS);
     assertThat(full.featureCache()).isEqualTo(DeploymentConfig.FeatureCacheKind.REDIS);
     assertThat(full.redis()).containsEntry("address", "redis://127.0.0.1:6379");
+    DeploymentConfig groww = DeploymentConfig.load(Path.of("../config/groww.yaml"), Map.of());
+    assertThat(groww.date()).as("today").isEmpty();
+    assertThat(groww.risk()).hasValueSatisfying(r -> assertThat(r.maxDailyLoss()).contains(Money.ofRupees(20_000)));
+    assertThat(groww.groww()).isEmpty();
   }
 
   @Test

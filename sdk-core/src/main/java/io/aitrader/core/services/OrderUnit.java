@@ -132,6 +132,16 @@ public final class OrderUnit implements ServiceUnit {
     }
   }
 
+  /**
+   * Runs {@code work} serialized with the unit's event delivery: for a broker whose order updates arrive on a thread
+   * of its own (e.g. a live broker's order-update stream or a poll), so they reach the tier one at a time.
+   */
+  public void execute(Runnable work) {
+    synchronized (gate) {
+      work.run();
+    }
+  }
+
   /** The account's tier (its portfolio, orders and summary). */
   public ExecutionTier tier() {
     return tier;

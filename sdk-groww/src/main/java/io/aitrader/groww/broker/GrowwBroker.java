@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * GrowwClient client = GrowwClient.create(GrowwClientConfig.builder().credentials(creds).build());
- * Broker broker = new GrowwBroker(client, GrowwInstruments.create(client, calendar));
+ * Broker broker = new GrowwBroker(client, GrowwInstruments.load(client));
  * Order o = broker.place(request);
  * }</pre>
  *

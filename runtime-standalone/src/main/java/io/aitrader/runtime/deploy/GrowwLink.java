@@ -1,0 +1,222 @@
+package io.aitrader.runtime.deploy;
+
+import io.aitrader.api.ConfigurationException;
+import io.aitrader.api.instrument.Instrument;
+import io.aitrader.api.instrument.InstrumentType;
+import io.aitrader.api.market.FeedStatus;
+import io.aitrader.api.market.MarketDataFeed;
+import io.aitrader.api.market.PriceBand;
+import io.aitrader.api.market.QuoteListener;
+import io.aitrader.api.money.Money;
+import io.aitrader.api.time.TimeSource;
+import io.aitrader.api.time.TradingSession;
+import io.aitrader.groww.auth.GrowwCredentials;
+import io.aitrader.groww.broker.GrowwBroker;
+import io.aitrader.groww.broker.GrowwInstruments;
+import io.aitrader.groww.feed.GrowwOrderUpdate;
+import io.aitrader.groww.feed.InstrumentLookup;
+import io.aitrader.groww.feed.nats.GrowwFeedConnection;
+import io.aitrader.groww.live.GrowwLiveFeed;
+import io.aitrader.groww.rest.GrowwClient;
+import io.aitrader.groww.rest.GrowwClientConfig;
+import io.aitrader.groww.rest.GrowwQuote;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A deployment's way to Groww ({@code run --broker groww}): the REST client on the credentials from the environment
+ * or the {@code groww.secretsFile}, Groww's instrument master, the live feed and — for real orders — the broker.
+ * The URLs default to Groww's and can be pointed elsewhere (the fake Groww in tests) with {@code groww.baseUrl},
+ * {@code groww.instrumentsUrl} and {@code groww.feedUrl}.
+ */
+final class GrowwLink implements AutoCloseable {
+  /** How long after the close the feed stays open for the session's last quotes. */
+  static final Duration CLOSE_GRACE = Duration.ofMinutes(1);
+  /** Event time between two looks at the open orders over REST, besides the feed's order updates. */
+  static final long POLL_EVERY_MILLIS = 10_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(GrowwLink.class);
+
+  private final Map<String, String> settings;
+  private final TimeSource clock;
+  private final GrowwClient client;
+  private final GrowwInstruments instruments;
+  private @Nullable GrowwBroker broker;
+  private @Nullable GrowwLiveFeed feed;
+
+  private GrowwLink(Map<String, String> settings, TimeSource clock, GrowwClient client, GrowwInstruments instruments) {
+    this.settings = settings;
+    this.clock = clock;
+    this.client = client;
+    this.instruments = instruments;
+  }
+
+  /**
+   * Reads the credentials, creates the client and downloads the instrument master.
+   *
+   * @throws ConfigurationException naming the variables to set when the credentials are incomplete
+   */
+  static GrowwLink connect(DeploymentConfig config, TimeSource clock, Map<String, String> environment) {
+    Map<String, String> g = config.groww();
+    Optional<Path> secrets = Optional.ofNullable(g.get("secretsFile")).map(GrowwLink::expandHome);
+    GrowwCredentials credentials;
+    try {
+      credentials = GrowwCredentials.from(environment, secrets);
+    } catch (ConfigurationException e) {
+      throw new ConfigurationException(config.source() + ": Groww credentials: " + String.join("; ", e.problems())
+          + (secrets.isEmpty() ? " (in the environment, or in a file named by groww.secretsFile)" : ""), e);
+    }
+    GrowwClientConfig.Builder b = GrowwClientConfig.builder().credentials(credentials).clock(clock);
+    Optional.ofNullable(g.get("baseUrl")).ifPresent(b::baseUrl);
+    Optional.ofNullable(g.get("instrumentsUrl")).ifPresent(b::instrumentsUrl);
+    GrowwClient client = GrowwClient.create(b.build());
+    return new GrowwLink(g, clock, client, GrowwInstruments.load(client));
+  }
+
+  private static Path expandHome(String path) {
+    return path.startsWith("~/") ? Path.of(System.getProperty("user.home"), path.substring(2)) : Path.of(path);
+  }
+
+  /** Groww's instrument master (downloaded at start, refreshed daily). */
+  GrowwInstruments instruments() {
+    return instruments;
+  }
+
+  /** The broker sending real orders to Groww (created on first use). */
+  synchronized GrowwBroker broker() {
+    if (broker == null) {
+      broker = new GrowwBroker(client, instruments);
+    }
+    return broker;
+  }
+
+  /** The account's cash at Groww now: the clear cash of the margins call. */
+  Money cash() {
+    return Money.roundedToPaise(client.account().margins().clearCash());
+  }
+
+  /** Today's circuit limits of the tradable instruments, from one quote each (an instrument without limits is left out). */
+  Map<Instrument, PriceBand> circuitBands(Collection<Instrument> list) {
+    Map<Instrument, PriceBand> bands = new LinkedHashMap<>();
+    for (Instrument i : list) {
+      if (i.type() == InstrumentType.IDX) {
+        continue;
+      }
+      GrowwQuote q = client.liveData().quote(i.exchange(), i.segment(), i.tradingSymbol());
+      if (q.lowerCircuit().isPresent() && q.upperCircuit().isPresent()) {
+        bands.put(i, new PriceBand(q.lowerCircuit().get(), q.upperCircuit().get()));
+      } else {
+        LOG.warn("Groww's quote of {} has no circuit limits: its orders are not checked against a price band", i.id());
+      }
+    }
+    return bands;
+  }
+
+  /**
+   * The live feed for {@code session}, as a feed that ends {@link #CLOSE_GRACE} after the close by {@code clock}.
+   * With {@code orderUpdates} the account's order updates come too, on the feed's thread; {@code poll} then also
+   * runs there every {@link #POLL_EVERY_MILLIS} of event time and once after the feed has ended.
+   */
+  MarketDataFeed feed(TradingSession session, Consumer<FeedStatus> status,
+      @Nullable Consumer<GrowwOrderUpdate> orderUpdates, @Nullable Runnable poll) {
+    GrowwLiveFeed.Builder b = GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(instruments))
+        .clock(clock).url(settings.getOrDefault("feedUrl", GrowwFeedConnection.GROWW_FEED_URL)).status(status);
+    if (orderUpdates != null) {
+      b.orderUpdates(orderUpdates);
+    }
+    GrowwLiveFeed live = b.build();
+    synchronized (this) {
+      feed = live;
+    }
+    long endMillis = session.closeMillis() + CLOSE_GRACE.toMillis();
+    return new MarketDataFeed() {
+      @Override
+      public String name() {
+        return live.name();
+      }
+
+      @Override
+      public void subscribe(Collection<Instrument> list) {
+        live.subscribe(list);
+      }
+
+      @Override
+      public void run(QuoteListener listener) {
+        Thread closer = new Thread(() -> closeAt(live, endMillis), "groww-session-end");
+        closer.setDaemon(true);
+        closer.start();
+        QuoteListener deliver = listener;
+        if (poll != null) {
+          long[] next = {Long.MIN_VALUE};
+          deliver = q -> {
+            listener.onQuote(q);
+            if (q.timestampMillis() >= next[0]) {
+              next[0] = q.timestampMillis() + POLL_EVERY_MILLIS;
+              poll.run();
+            }
+          };
+        }
+        try {
+          live.run(deliver);
+        } finally {
+          closer.interrupt();
+          if (poll != null) {
+            poll.run(); // a last look: an order update still on its way when the feed closed is not lost
+          }
+        }
+      }
+
+      @Override
+      public void close() {
+        live.close();
+      }
+    };
+  }
+
+  /** Closes {@code live} once {@code clock} has reached {@code endMillis} (the clock may be a test's). */
+  private void closeAt(GrowwLiveFeed live, long endMillis) {
+    while (clock.currentTimeMillis() < endMillis) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+      if (Thread.currentThread().isInterrupted()) {
+        return;
+      }
+    }
+    LOG.info("the session is over: closing Groww's live feed");
+    live.close();
+  }
+
+  /** What went over the feed, for the report. */
+  synchronized String describe() {
+    if (feed == null) {
+      return "groww: feed not started";
+    }
+    GrowwLiveFeed.Stats s = feed.stats();
+    return "groww: " + s.delivered() + " quotes, " + s.outages() + " outages, " + s.repairs() + " repairs ("
+        + s.repairQuotes() + " quotes from candles), " + s.dropped() + " messages dropped";
+  }
+
+  /** Quotes the feed has delivered so far (0 before it started). */
+  synchronized long delivered() {
+    return feed == null ? 0 : feed.stats().delivered();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (feed != null) {
+      feed.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+}
