@@ -9,6 +9,7 @@ import io.aitrader.api.feature.FeatureVector;
 import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.instrument.InstrumentRepository;
+import io.aitrader.api.market.MarketDepth;
 import io.aitrader.api.market.MarketStore;
 import io.aitrader.api.notify.NotificationQueue;
 import io.aitrader.api.order.OrderStore;
@@ -216,6 +217,11 @@ public final class Deployment implements AutoCloseable {
     return list;
   }
 
+  /** The in-process bus the services share, once one was started (tests). */
+  Optional<EventBus> inProcessBus() {
+    return Optional.ofNullable(inProcess);
+  }
+
   /** The way to Groww, when trading there (tests). */
   GrowwLink growwLink() {
     if (groww == null) {
@@ -266,7 +272,9 @@ public final class Deployment implements AutoCloseable {
       throw new IllegalStateException("real orders need the order service in this process");
     }
     // feed status comes on the connection's threads; its subscribers (audit, alerts) are thread-safe
-    ingestor.run(groww.feed(plan.session(), s -> bus.publish(Topics.feedStatus(), s),
+    Consumer<MarketDepth> depth = !config.growwDepth() ? null
+        : d -> bus.publish(Topics.depth(d.instrument().exchange()), d); // on the feed's thread, like the ticks
+    ingestor.run(groww.feed(plan.session(), s -> bus.publish(Topics.feedStatus(), s), depth,
         live ? this::onOrderUpdate : null, live ? this::pollOrders : null));
   }
 

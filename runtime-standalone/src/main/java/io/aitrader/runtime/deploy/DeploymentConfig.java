@@ -49,7 +49,8 @@ import java.util.regex.Pattern;
  * postgres: {url: jdbc:postgresql://127.0.0.1:5432/aitrader, user: aitrader, password: ${POSTGRES_PASSWORD:-}}
  * risk: {maxOrderValue: 50000, maxDailyLoss: 5000, maxGrossExposure: 200000, maxOpenOrders: 10, ordersPerSecond: 5}
  *                             # rupees; required for real orders (run --broker groww --live)
- * groww: {secretsFile: ~/.aitrader/groww.env}   # optional; also baseUrl, instrumentsUrl, feedUrl (default Groww's)
+ * groww: {secretsFile: ~/.aitrader/groww.env}   # optional; also baseUrl, instrumentsUrl, feedUrl (default Groww's),
+ *                                               # depth: false (default true: books on market.depth.<exchange>)
  * }</pre>
  */
 public record DeploymentConfig(
@@ -87,7 +88,16 @@ public record DeploymentConfig(
       "flattenOnKillSwitch");
 
   /** The keys of the {@code groww} section. */
-  public static final List<String> GROWW_KEYS = List.of("baseUrl", "instrumentsUrl", "feedUrl", "secretsFile");
+  public static final List<String> GROWW_KEYS = List.of("baseUrl", "instrumentsUrl", "feedUrl", "secretsFile",
+      "depth");
+
+  /**
+   * Whether a Groww deployment also subscribes each instrument's five-level book and publishes it on
+   * {@code market.depth.<exchange>}: {@code groww.depth}, default true (false halves the feed's subscriptions).
+   */
+  public boolean growwDepth() {
+    return !"false".equalsIgnoreCase(groww.getOrDefault("depth", "true"));
+  }
 
   /** The event bus. */
   public enum Bus { IN_PROCESS, KAFKA }
@@ -159,6 +169,9 @@ public record DeploymentConfig(
             : EnumSet.of(Alert.SESSION_SUMMARY),
         r.section(root, "redis"), r.risk(r.section(root, "risk")), r.section(root, "groww"));
     r.onlyKeys(config.groww(), "groww", GROWW_KEYS);
+    if (config.groww().containsKey("depth")) {
+      r.flag("groww.depth", config.groww().get("depth"));
+    }
     config.requireSections(r);
     return config;
   }
@@ -416,7 +429,7 @@ public record DeploymentConfig(
       throw error(key, "must be a whole number > 0", v);
     }
 
-    private boolean flag(String key, String v) {
+    boolean flag(String key, String v) {
       if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
         return Boolean.parseBoolean(v);
       }

@@ -4,6 +4,7 @@ import io.aitrader.api.ConfigurationException;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.instrument.InstrumentType;
 import io.aitrader.api.market.FeedStatus;
+import io.aitrader.api.market.MarketDepth;
 import io.aitrader.api.market.MarketDataFeed;
 import io.aitrader.api.market.PriceBand;
 import io.aitrader.api.market.QuoteListener;
@@ -124,13 +125,16 @@ final class GrowwLink implements AutoCloseable {
 
   /**
    * The live feed for {@code session}, as a feed that ends {@link #CLOSE_GRACE} after the close by {@code clock}.
-   * With {@code orderUpdates} the account's order updates come too, on the feed's thread; {@code poll} then also
+   * With {@code depth} the instruments' five-level books come too, on the feed's thread. With {@code orderUpdates} the account's order updates come too, on the feed's thread; {@code poll} then also
    * runs there every {@link #POLL_EVERY_MILLIS} of event time and once after the feed has ended.
    */
-  MarketDataFeed feed(TradingSession session, Consumer<FeedStatus> status,
+  MarketDataFeed feed(TradingSession session, Consumer<FeedStatus> status, @Nullable Consumer<MarketDepth> depth,
       @Nullable Consumer<GrowwOrderUpdate> orderUpdates, @Nullable Runnable poll) {
     GrowwLiveFeed.Builder b = GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(instruments))
         .clock(clock).url(settings.getOrDefault("feedUrl", GrowwFeedConnection.GROWW_FEED_URL)).status(status);
+    if (depth != null) {
+      b.depth(depth);
+    }
     if (orderUpdates != null) {
       b.orderUpdates(orderUpdates);
     }
@@ -202,7 +206,13 @@ final class GrowwLink implements AutoCloseable {
     }
     GrowwLiveFeed.Stats s = feed.stats();
     return "groww: " + s.delivered() + " quotes, " + s.outages() + " outages, " + s.repairs() + " repairs ("
-        + s.repairQuotes() + " quotes from candles), " + s.dropped() + " messages dropped";
+        + s.repairQuotes() + " quotes from candles), " + s.depths() + " depth snapshots, " + s.dropped()
+        + " messages dropped";
+  }
+
+  /** The feed's counters (tests, reports). */
+  synchronized Optional<GrowwLiveFeed.Stats> stats() {
+    return feed == null ? Optional.empty() : Optional.of(feed.stats());
   }
 
   /** Quotes the feed has delivered so far (0 before it started). */

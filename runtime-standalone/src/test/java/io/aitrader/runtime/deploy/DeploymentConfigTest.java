@@ -142,6 +142,7 @@ class DeploymentConfigTest {
         .hasMessageContaining("RiskLimits.ordersPerSecond");
     assertThatThrownBy(() -> load("groww: {baseUri: http://x}\n"))
         .hasMessageContaining("groww.baseUri is not a setting").hasMessageContaining("baseUrl");
+    assertThatThrownBy(() -> load("groww: {depth: maybe}\n")).hasMessageContaining("groww.depth must be true or false");
   }
 
   @Test

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aitrader.api.ConfigurationException;
 import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.instrument.Instrument;
+import io.aitrader.api.bus.SubscriptionOptions;
+import io.aitrader.api.bus.Topics;
 import io.aitrader.api.market.BarInterval;
+import io.aitrader.api.market.MarketDepth;
 import io.aitrader.api.order.Order;
 import io.aitrader.api.order.OrderStatus;
 import io.aitrader.api.portfolio.Position;
@@ -26,6 +29,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +58,7 @@ class GrowwDeploymentTest {
       .map(s -> master.find(Exchange.NSE, s).orElseThrow()).toList();
   private final ManualTimeSource clock = new ManualTimeSource(Ist.toEpochMillis(DAY, LocalTime.of(9, 10)));
   private FakeLiveGroww groww;
+  private final List<MarketDepth> depths = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeEach
   void startFakeGroww() {
@@ -89,6 +95,8 @@ class GrowwDeploymentTest {
   private Deployment runSession(Deployment.Trading trading) throws Exception {
     Deployment deployment = new Deployment(config(RISK), trading, clock, Map.of());
     List<ServiceUnit> units = deployment.start(Deployment.SERVICES);
+    deployment.inProcessBus().orElseThrow().subscribe(Topics.depth(Exchange.NSE), depths::add,
+        SubscriptionOptions.SYNCHRONOUS);
     Thread ingestor = new Thread(deployment::runIngestor, "test-ingestor");
     ingestor.start();
     await(() -> groww.subscribedSubjects().size() >= SYMBOLS.size(), "the feed's subscriptions");
@@ -158,6 +166,13 @@ class GrowwDeploymentTest {
       assertThat(journal).as("the strategy traded").isNotEmpty();
       assertThat(journal).anyMatch(o -> o.status() == OrderStatus.EXECUTED);
       assertThat(groww.rest().requests("/v1/order/create")).as("nothing was sent to Groww").isEmpty();
+      assertThat(depths).as("the books went out on market.depth.nse").hasSize(
+          Math.toIntExact(deployment.growwLink().stats().orElseThrow().depths())).isNotEmpty();
+      assertThat(depths).allSatisfy(d -> {
+        assertThat(instruments).contains(d.instrument());
+        assertThat(d.bids()).hasSize(5);
+        assertThat(d.bestBid().orElseThrow().price()).isLessThan(d.bestAsk().orElseThrow().price());
+      });
       assertCompleteMinuteBars(deployment);
     }
   }

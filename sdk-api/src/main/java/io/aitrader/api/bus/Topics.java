@@ -5,6 +5,7 @@ import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.market.Bar;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.market.FeedStatus;
+import io.aitrader.api.market.MarketDepth;
 import io.aitrader.api.market.Tick;
 import io.aitrader.api.order.Fill;
 import io.aitrader.api.order.Order;
@@ -13,18 +14,20 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The standard topics of the seed design. {@link #ticks} and {@link #bars} return shared instances; {@link #signals}
+ * The standard topics of the seed design. {@link #ticks}, {@link #depth} and {@link #bars} return shared instances; {@link #signals}
  * builds a new (equal) {@code Topic} per call and validates its name, so keep the result rather than calling it per
  * event.
  */
 public final class Topics {
   private static final Map<Exchange, Topic<Tick>> TICKS = new EnumMap<>(Exchange.class);
+  private static final Map<Exchange, Topic<MarketDepth>> DEPTH = new EnumMap<>(Exchange.class);
   private static final Map<BarInterval, Topic<Bar>> BARS = new EnumMap<>(BarInterval.class);
   private static final Map<BarInterval, Topic<FeatureVector>> FEATURES = new EnumMap<>(BarInterval.class);
 
   static {
     for (Exchange e : Exchange.values()) {
       TICKS.put(e, Topic.of("market.ticks." + e.topicName(), Tick.class));
+      DEPTH.put(e, Topic.of("market.depth." + e.topicName(), MarketDepth.class));
     }
     for (BarInterval i : BarInterval.values()) {
       BARS.put(i, Topic.of("market.candles." + i.label(), Bar.class));
@@ -56,6 +59,15 @@ public final class Topics {
   /** {@code market.ticks.<exchange>}: normalized ticks. */
   public static Topic<Tick> ticks(Exchange exchange) {
     return TICKS.get(exchange);
+  }
+
+  /**
+   * {@code market.depth.<exchange>}: order-book snapshots ({@link MarketDepth}, best bids and offers) of the
+   * instruments whose feed delivers depth, e.g. {@code market.depth.nse}. A snapshot replaces the previous one of
+   * its instrument; depth lost in a feed outage is not repaired (unlike ticks and bars).
+   */
+  public static Topic<MarketDepth> depth(Exchange exchange) {
+    return DEPTH.get(exchange);
   }
 
   /** {@code market.candles.<interval>}: complete bars (candles). */

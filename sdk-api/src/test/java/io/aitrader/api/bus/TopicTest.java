@@ -7,6 +7,7 @@ import io.aitrader.api.ValidationException;
 import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.market.Bar;
 import io.aitrader.api.market.BarInterval;
+import io.aitrader.api.market.MarketDepth;
 import io.aitrader.api.market.Tick;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,14 @@ class TopicTest {
     assertThat(Topics.bars(BarInterval.M5).type()).isEqualTo(Bar.class);
     assertThat(Topics.ticks(Exchange.BSE)).isSameAs(Topics.ticks(Exchange.BSE));
     assertThat(Topics.signals("momentum-5m").name()).isEqualTo("signals.momentum-5m");
+  }
+
+  @Test
+  void depthTopicsArePerExchangeAndShared() {
+    assertThat(Topics.depth(Exchange.NSE).name()).isEqualTo("market.depth.nse");
+    assertThat(Topics.depth(Exchange.BSE).name()).isEqualTo("market.depth.bse");
+    assertThat(Topics.depth(Exchange.NSE).type()).isEqualTo(MarketDepth.class);
+    assertThat(Topics.depth(Exchange.NSE)).isSameAs(Topics.depth(Exchange.NSE));
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.aitrader.api.ValidationException;
 import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.instrument.Segment;
+import io.aitrader.api.market.MarketDepth;
 import io.aitrader.api.market.Quote;
 import io.aitrader.api.money.Price;
 import io.aitrader.api.order.OrderType;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Decodes Groww live-feed messages (subject + protobuf bytes) and normalizes them into SDK values, delivered to a
  * {@link FeedListener}: an LTP message becomes a raw {@link Quote} (the market ingestor turns quotes into ticks),
- * the others an {@link IndexValue}, a {@link MarketDepth}, a {@link GrowwOrderUpdate} or a
+ * the others an {@link IndexValue}, a {@link MarketDepth} (the SDK's broker-neutral book snapshot: levels in the
+ * order of the wire's level keys, 1 = best; empty slots without a price left out), a {@link GrowwOrderUpdate} or a
  * {@link GrowwPositionUpdate}.
  *
  * <pre>{@code
@@ -51,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Bad input is counted and dropped, never thrown.</b> An unmapped subject, a token the
  * {@link InstrumentLookup} does not know, malformed protobuf (truncated, bad tag, invalid UTF-8 …), a valid
  * message of the wrong kind for its subject, a value that cannot be normalized (price ≤ 0, NaN, negative
- * quantity, blank order id) or an enum number the SDK cannot map: {@link #decode} returns {@code false}, counts the
+ * quantity, blank order id, depth levels that are not best first) or an enum number the SDK cannot map: {@link #decode} returns {@code false}, counts the
  * drop by {@link FeedDrop.Reason} ({@link #stats()}), logs the first drop of each reason (WARN, once) and reports
  * it to {@link FeedListener#onDropped}. Only a bad call (offset/length outside the array) throws.
  *
@@ -231,22 +233,43 @@ public final class FeedDecoder {
           "depth message with a negative, infinite or NaN price or quantity: " + depth.getBuyBookMap() + " / "
               + depth.getSellBookMap());
     }
+    if (!bestFirst(bids, -1) || !bestFirst(asks, 1)) {
+      return drop(FeedDrop.Reason.INVALID_VALUE, route.subject,
+          "depth message whose levels, in level-key order, are not best first (bids falling, asks rising): "
+              + depth.getBuyBookMap() + " / " + depth.getSellBookMap());
+    }
     depths++;
     listener.onMarketDepth(new MarketDepth(route.instrument(), ts, bids, asks));
     return true;
   }
 
+  /**
+   * The levels of one side in the order of the wire's level keys (1 = best); a level without a price (0: an empty
+   * slot) is left out. Null when a price or quantity is negative, NaN or infinite.
+   */
   private static @Nullable List<MarketDepth.Level> levels(Map<Integer, BookProto> book) {
     List<MarketDepth.Level> levels = new ArrayList<>(book.size());
-    for (Map.Entry<Integer, BookProto> e : new TreeMap<>(book).entrySet()) {
-      long price = units(e.getValue().getPrice(), Price.UNITS_PER_RUPEE);
-      long qty = count(e.getValue().getQty());
+    for (BookProto level : new TreeMap<>(book).values()) {
+      long price = units(level.getPrice(), Price.UNITS_PER_RUPEE);
+      long qty = count(level.getQty());
       if (price < 0 || qty < 0) {
         return null;
       }
-      levels.add(new MarketDepth.Level(e.getKey(), price, qty));
+      if (price > 0) {
+        levels.add(new MarketDepth.Level(price, qty));
+      }
     }
     return levels;
+  }
+
+  /** Whether prices strictly fall ({@code direction} -1, bids) or rise (+1, asks) from level to level. */
+  private static boolean bestFirst(List<MarketDepth.Level> levels, int direction) {
+    for (int k = 1; k < levels.size(); k++) {
+      if (Long.compare(levels.get(k).price(), levels.get(k - 1).price()) != direction) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean wrongBranch(Route route, int branch) {

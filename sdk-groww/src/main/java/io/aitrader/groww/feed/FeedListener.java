@@ -1,5 +1,6 @@
 package io.aitrader.groww.feed;
 
+import io.aitrader.api.market.MarketDepth;
 import io.aitrader.api.market.Quote;
 
 /**

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.instrument.Segment;
+import io.aitrader.api.market.MarketDepth;
 import io.aitrader.api.market.Quote;
 import io.aitrader.api.money.Price;
 import io.aitrader.api.order.OrderStatus;
@@ -76,7 +77,7 @@ class FeedDecoderTest {
   }
 
   @Test
-  void decodesMarketDepthInLevelOrder() {
+  void decodesMarketDepthInLevelOrderAsTheSdksBookSnapshot() {
     byte[] bytes = FeedWire.marketDepth(RELIANCE, T,
         List.of(new DepthLevel(2, 2534.00, 50), new DepthLevel(1, 2534.05, 10)),
         List.of(new DepthLevel(1, 2534.10, 7)));
@@ -84,10 +85,55 @@ class FeedDecoderTest {
     decoder.decode("/ld/eq/nse/book.2885", bytes);
 
     MarketDepth d = out.depths.get(0);
+    assertThat(d.instrument()).isEqualTo(RELIANCE);
     assertThat(d.timestampMillis()).isEqualTo(T);
-    assertThat(d.bids()).containsExactly(new MarketDepth.Level(1, Price.of("2534.05").units(), 10),
-        new MarketDepth.Level(2, Price.of("2534.00").units(), 50));
-    assertThat(d.bestAsk()).contains(new MarketDepth.Level(1, Price.of("2534.10").units(), 7));
+    assertThat(d.bids()).containsExactly(new MarketDepth.Level(Price.of("2534.05").units(), 10),
+        new MarketDepth.Level(Price.of("2534.00").units(), 50));
+    assertThat(d.bestAsk()).contains(new MarketDepth.Level(Price.of("2534.10").units(), 7));
+    assertThat(decoder.stats().depths()).isEqualTo(1);
+  }
+
+  @Test
+  void leavesOutDepthSlotsWithoutAPrice() {
+    decoder.decode("/ld/eq/nse/book.2885", FeedWire.marketDepth(RELIANCE, T,
+        List.of(new DepthLevel(1, 2534.05, 10), new DepthLevel(2, 0, 0), new DepthLevel(3, 0, 0)),
+        List.of(new DepthLevel(1, 0, 0))));
+
+    assertThat(out.depths).singleElement().satisfies(d -> {
+      assertThat(d.bids()).containsExactly(new MarketDepth.Level(Price.of("2534.05").units(), 10));
+      assertThat(d.asks()).isEmpty();
+    });
+  }
+
+  @Test
+  void dropsDepthWhoseLevelsAreNotBestFirstOrNotNumbers() {
+    String book = "/ld/eq/nse/book.2885";
+    decoder.decode(book, FeedWire.marketDepth(RELIANCE, T,
+        List.of(new DepthLevel(1, 2534.00, 10), new DepthLevel(2, 2534.05, 5)), List.of()));
+    decoder.decode(book, FeedWire.marketDepth(RELIANCE, T, List.of(),
+        List.of(new DepthLevel(1, 2534.10, 10), new DepthLevel(2, 2534.10, 5))));
+    decoder.decode(book, FeedWire.marketDepth(RELIANCE, T, List.of(new DepthLevel(1, Double.NaN, 10)), List.of()));
+    decoder.decode(book, FeedWire.marketDepth(RELIANCE, T, List.of(), List.of(new DepthLevel(1, 2534.10, -1))));
+    decoder.decode(book, FeedWire.marketDepth(RELIANCE, 0, List.of(), List.of()));
+
+    assertThat(out.depths).isEmpty();
+    assertThat(out.drops).extracting(FeedDrop::reason).containsOnly(FeedDrop.Reason.INVALID_VALUE).hasSize(5);
+    assertThat(out.drops.get(0).detail()).contains("not best first");
+    assertThat(decoder.stats().dropped(FeedDrop.Reason.INVALID_VALUE)).isEqualTo(5);
+  }
+
+  @Test
+  void dropsIndexValuesAndPositionUpdatesThatCannotBeNormalized() {
+    decoder.decode("/ld/indices/nse/price.NIFTY", FeedWire.indexValue(NIFTY, T, 0));
+    decoder.decode("/ld/indices/nse/price.NIFTY", FeedWire.indexValue(NIFTY, T, Double.POSITIVE_INFINITY));
+    decoder.decode("/ld/indices/nse/price.NIFTY", FeedWire.indexValue(NIFTY, -1, 24_000));
+    decoder.decode("stocks_fo/position/updates.apex.s", FeedWire.positionUpdate(PositionUpdateMessage
+        .builder("NIFTY25DECFUT").nse(new PositionUpdateMessage.Side(-75, 24_000, 0, 0)).build()));
+
+    assertThat(out.indexValues).isEmpty();
+    assertThat(out.positions).isEmpty();
+    assertThat(out.drops).extracting(FeedDrop::reason).containsOnly(FeedDrop.Reason.INVALID_VALUE).hasSize(4);
+    assertThat(decoder.stats().totalDropped()).isEqualTo(4);
   }
 
   @Test

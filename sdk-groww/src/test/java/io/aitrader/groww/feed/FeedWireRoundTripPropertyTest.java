@@ -9,6 +9,7 @@ import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.instrument.InstrumentType;
 import io.aitrader.api.instrument.Segment;
+import io.aitrader.api.market.MarketDepth;
 import io.aitrader.api.market.Quote;
 import io.aitrader.api.order.OrderStatus;
 import io.aitrader.api.order.OrderType;
@@ -82,10 +83,12 @@ class FeedWireRoundTripPropertyTest {
     RecordingListener out = new RecordingListener();
     FeedDecoder decoder = FeedDecoder.builder().instruments(LOOKUP).listener(out).build();
     Instrument i = MARKET.get((int) (t % MARKET.size()));
+    List<long[]> bidsBestFirst = sorted(bids, -1);
+    List<long[]> asksBestFirst = sorted(asks, 1);
 
-    decoder.decode(FeedSubjects.depth(i), FeedWire.marketDepth(i, t, wire(bids), wire(asks)));
+    decoder.decode(FeedSubjects.depth(i), FeedWire.marketDepth(i, t, wire(bidsBestFirst), wire(asksBestFirst)));
 
-    assertThat(out.depths).containsExactly(new MarketDepth(i, t, levels(bids), levels(asks)));
+    assertThat(out.depths).containsExactly(new MarketDepth(i, t, levels(bidsBestFirst), levels(asksBestFirst)));
   }
 
   @Property(tries = 500)
@@ -118,23 +121,31 @@ class FeedWireRoundTripPropertyTest {
 
   @Provide
   Arbitrary<List<long[]>> levels() {
-    Arbitrary<long[]> level = Combinators.combine(Arbitraries.longs().between(0, 100_000_000_000L),
+    Arbitrary<long[]> level = Combinators.combine(Arbitraries.longs().between(1, 100_000_000_000L),
         Arbitraries.longs().between(0, 1_000_000)).as((p, q) -> new long[] {p, q});
-    return level.list().ofMaxSize(5);
+    return level.list().ofMaxSize(5).uniqueElements(l -> l[0]);
   }
 
+  /** The levels by price, falling ({@code direction} -1, bids) or rising (+1, asks): best first. */
+  private static List<long[]> sorted(List<long[]> levels, int direction) {
+    List<long[]> out = new ArrayList<>(levels);
+    out.sort((a, b) -> direction * Long.compare(a[0], b[0]));
+    return out;
+  }
+
+  /** Best-first levels on the wire with level keys 1.., written in reverse order (the decoder sorts by key). */
   private static List<DepthLevel> wire(List<long[]> levels) {
     List<DepthLevel> out = new ArrayList<>();
-    for (int k = 0; k < levels.size(); k++) {
-      out.add(new DepthLevel(levels.size() - k, FeedWire.rupees(levels.get(k)[0]), levels.get(k)[1]));  // reversed
+    for (int k = levels.size() - 1; k >= 0; k--) {
+      out.add(new DepthLevel(k + 1, FeedWire.rupees(levels.get(k)[0]), levels.get(k)[1]));
     }
     return out;
   }
 
   private static List<MarketDepth.Level> levels(List<long[]> levels) {
     List<MarketDepth.Level> out = new ArrayList<>();
-    for (int k = levels.size() - 1; k >= 0; k--) {
-      out.add(new MarketDepth.Level(levels.size() - k, levels.get(k)[0], levels.get(k)[1]));
+    for (long[] l : levels) {
+      out.add(new MarketDepth.Level(l[0], l[1]));
     }
     return out;
   }

@@ -1,12 +1,19 @@
 package io.aitrader.groww.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aitrader.api.Secret;
+import io.aitrader.api.ValidationException;
 import io.aitrader.api.instrument.Exchange;
 import io.aitrader.api.instrument.Instrument;
+import io.aitrader.api.instrument.InstrumentType;
+import io.aitrader.api.instrument.Segment;
 import io.aitrader.api.market.FeedStatus;
+import io.aitrader.api.market.MarketDepth;
 import io.aitrader.api.market.Quote;
+import io.aitrader.api.market.Tick;
+import io.aitrader.api.money.Price;
 import io.aitrader.api.order.Fill;
 import io.aitrader.api.order.Order;
 import io.aitrader.api.order.OrderListener;
@@ -18,6 +25,7 @@ import io.aitrader.api.time.Ist;
 import io.aitrader.core.instruments.InMemoryInstrumentRepository;
 import io.aitrader.groww.auth.GrowwCredentials;
 import io.aitrader.groww.broker.GrowwBroker;
+import io.aitrader.groww.feed.GrowwPositionUpdate;
 import io.aitrader.groww.feed.InstrumentLookup;
 import io.aitrader.groww.feed.nats.ReconnectPolicy;
 import io.aitrader.groww.fake.FakeGroww;
@@ -27,7 +35,9 @@ import io.aitrader.groww.rest.Candle;
 import io.aitrader.groww.rest.CandleInterval;
 import io.aitrader.groww.rest.GrowwClient;
 import io.aitrader.groww.rest.GrowwClientConfig;
+import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -162,17 +172,7 @@ class GrowwLiveFeedTest {
       long start = groww.rest().clock().currentTimeMillis();
       GrowwClient client = client(groww);
       GrowwBroker broker = new GrowwBroker(client, MASTER);
-      broker.subscribe(new OrderListener() {
-        @Override
-        public void onOrderUpdate(Order order) {
-          updates.add(order);
-        }
-
-        @Override
-        public void onFill(Fill fill) {
-          fills.add(fill);
-        }
-      });
+      broker.subscribe(recordingTo(updates, fills));
       try (GrowwLiveFeed feed = GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(MASTER))
           .url(groww.feed().websocketUrl()).clock(groww.rest().clock()).connectTimeout(Duration.ofSeconds(2))
           .orderUpdates(broker::onFeedUpdate).build()) {
@@ -199,6 +199,183 @@ class GrowwLiveFeedTest {
         runner.join(5_000);
       }
     }
+  }
+
+  @Test
+  void depthSnapshotsComeOnTheRunThreadBestFirstRightAfterTheirQuote() throws Exception {
+    List<Object> delivered = new CopyOnWriteArrayList<>(); // quotes and depth snapshots, in delivery order
+    List<String> depthThreads = new CopyOnWriteArrayList<>();
+    try (FakeLiveGroww groww = FakeLiveGroww.start(FakeGroww.builder().seed(7), FakeFeedServer.builder(), INSTRUMENTS)) {
+      long start = groww.rest().clock().currentTimeMillis();
+      try (GrowwLiveFeed feed = GrowwLiveFeed.builder().client(client(groww)).instruments(InstrumentLookup.of(MASTER))
+          .url(groww.feed().websocketUrl()).clock(groww.rest().clock()).depth(d -> {
+            depthThreads.add(Thread.currentThread().getName());
+            delivered.add(d);
+          }).build()) {
+        feed.subscribe(INSTRUMENTS);
+        assertThat(feed.connection().subscriptions()).contains("/ld/eq/nse/price.2885", "/ld/eq/nse/book.2885")
+            .hasSize(6);
+        Thread runner = new Thread(() -> feed.run(delivered::add), "feed-runner");
+        runner.start();
+        await(() -> groww.subscribedSubjects().size() == 6, "3 LTP and 3 book subscriptions");
+
+        step(groww, start, start + 2 * MINUTE);
+        await(() -> feed.stats().depths() == groww.depthPublished(), "every depth snapshot");
+
+        // then each tick's snapshot came after its quote, on the run thread, five levels a side on the tick grid
+        assertThat(groww.depthPublished()).isEqualTo(groww.published()).isEqualTo(3 * 8);
+        assertThat(depthThreads).hasSize(24).containsOnly("feed-runner");
+        for (int k = 0; k < delivered.size(); k++) {
+          if (delivered.get(k) instanceof MarketDepth d) {
+            assertThat(delivered.get(k - 1)).isInstanceOfSatisfying(Quote.class, q -> {
+              assertThat(q.instrument()).isEqualTo(d.instrument());
+              assertThat(q.timestampMillis()).isEqualTo(d.timestampMillis());
+              assertThat(d.bestBid().orElseThrow().price()).isLessThan(q.lastPrice());
+              assertThat(d.bestAsk().orElseThrow().price()).isGreaterThan(q.lastPrice());
+            });
+            long tick = d.instrument().tickSize().units();
+            assertThat(d.bids()).hasSize(5);
+            assertThat(d.asks()).hasSize(5);
+            assertThat(d.bestBid().orElseThrow().price()).isLessThan(d.bestAsk().orElseThrow().price());
+            assertThat(d.bids()).allSatisfy(l -> assertThat(l.price() % tick).isZero())
+                .allSatisfy(l -> assertThat(l.quantity()).isPositive());
+            assertThat(d.asks()).allSatisfy(l -> assertThat(l.price() % tick).isZero());
+          }
+        }
+        feed.close();
+        runner.join(5_000);
+      }
+    }
+  }
+
+  @Test
+  void anIndexIsSubscribedByBothTokenVariantsAndItsValuesComeOnceAsQuotes() throws Exception {
+    Instrument nifty = MASTER.find(Exchange.NSE, "NIFTY").orElseThrow();
+    List<Instrument> instruments = List.of(INSTRUMENTS.get(0), nifty);
+    List<Quote> quotes = new CopyOnWriteArrayList<>();
+    try (FakeLiveGroww groww = FakeLiveGroww.start(FakeGroww.builder().seed(7), FakeFeedServer.builder(), instruments)) {
+      long start = groww.rest().clock().currentTimeMillis();
+      try (GrowwLiveFeed feed = GrowwLiveFeed.builder().client(client(groww)).instruments(InstrumentLookup.of(MASTER))
+          .url(groww.feed().websocketUrl()).clock(groww.rest().clock()).build()) {
+        feed.subscribe(instruments);
+        Thread runner = new Thread(() -> feed.run(quotes::add), "feed-runner");
+        runner.start();
+        await(() -> groww.subscribedSubjects().size() == 3, "1 LTP and 2 index subscriptions");
+        assertThat(groww.subscribedSubjects()).containsExactlyInAnyOrder("/ld/eq/nse/price.2885",
+            "/ld/indices/nse/price.26000", "/ld/indices/nse/price.NIFTY");
+
+        step(groww, start, start + 2 * MINUTE);
+        await(() -> feed.stats().indexDuplicates() == 8, "NIFTY's values on both variants");
+
+        // then NIFTY's quotes are the fake market's index ticks, once each, with no volume
+        List<Quote> niftyQuotes = quotes.stream().filter(q -> q.instrument().equals(nifty)).toList();
+        List<Tick> ticks = groww.rest().market().ticks(nifty, start, start + 2 * MINUTE);
+        assertThat(groww.indexPublished()).isEqualTo(2 * ticks.size());
+        assertThat(niftyQuotes).extracting(Quote::timestampMillis)
+            .containsExactlyElementsOf(ticks.stream().map(Tick::timestampMillis).toList());
+        assertThat(niftyQuotes).extracting(Quote::lastPrice)
+            .containsExactlyElementsOf(ticks.stream().map(Tick::lastPrice).toList());
+        assertThat(niftyQuotes).allSatisfy(q -> assertThat(q.dayVolume()).isZero());
+        assertThat(feed.stats().dropped()).isZero();
+        feed.close();
+        runner.join(5_000);
+      }
+    }
+  }
+
+  @Test
+  void anFnoFillBringsItsPositionUpdateOnTheRunThread() throws Exception {
+    Instrument future = Instrument.builder().exchange(Exchange.NSE).segment(Segment.FNO).type(InstrumentType.FUT)
+        .tradingSymbol("NIFTY25JUNFUT").exchangeToken("52001").growwSymbol("NSE-NIFTY-26Jun25-FUT")
+        .underlying("NIFTY").expiry(LocalDate.of(2025, 6, 26)).lotSize(75).tickSize(Price.of("0.10"))
+        .freezeQuantity(1800).build();
+    List<Instrument> all = new ArrayList<>(MASTER.all());
+    all.add(future);
+    InMemoryInstrumentRepository master = InMemoryInstrumentRepository.of(all);
+    List<GrowwPositionUpdate> positions = new CopyOnWriteArrayList<>();
+    List<String> threads = new CopyOnWriteArrayList<>();
+    List<Fill> fills = new CopyOnWriteArrayList<>();
+    try (FakeLiveGroww groww = FakeLiveGroww.start(FakeGroww.builder().seed(7).instruments(all),
+        FakeFeedServer.builder(), List.of(future))) {
+      long start = groww.rest().clock().currentTimeMillis();
+      GrowwClient client = client(groww);
+      GrowwBroker broker = new GrowwBroker(client, master);
+      broker.subscribe(recordingTo(new CopyOnWriteArrayList<>(), fills));
+      try (GrowwLiveFeed feed = GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(master))
+          .url(groww.feed().websocketUrl()).clock(groww.rest().clock()).orderUpdates(broker::onFeedUpdate)
+          .positionUpdates(p -> {
+            threads.add(Thread.currentThread().getName());
+            positions.add(p);
+          }).build()) {
+        feed.subscribe(List.of(future));
+        Thread runner = new Thread(() -> feed.run(q -> { }), "feed-runner");
+        runner.start();
+        await(() -> groww.subscribedSubjects().size() == 4, "1 LTP, 2 order-update and 1 position subscription");
+        assertThat(groww.subscribedSubjects()).contains("stocks_fo/position/updates.apex." + groww.feed().subscriptionId());
+
+        // when a lot of the future is bought at market and the market moves on (the fake's book fills it)
+        broker.place(OrderRequest.builder().instrument(future).side(Side.BUY).quantity(75).orderType(OrderType.MARKET)
+            .product(Product.NRML).strategyId("feed-test").referenceId("feedpos001").build());
+        step(groww, start, start + MINUTE);
+        await(() -> !positions.isEmpty() && !fills.isEmpty(), "the position update and the fill");
+
+        // then the position says 75 bought at the fill's price on NSE, delivered on the run thread
+        Fill fill = fills.get(0);
+        assertThat(groww.positionUpdates()).isEqualTo(1);
+        assertThat(feed.stats().positionUpdates()).isEqualTo(1);
+        assertThat(threads).containsExactly("feed-runner");
+        GrowwPositionUpdate p = positions.get(0);
+        assertThat(p.contractId()).isEqualTo("NIFTY25JUNFUT");
+        assertThat(p.exchange()).contains(Exchange.NSE);
+        assertThat(p.product()).contains(Product.NRML);
+        assertThat(p.equityType()).isEqualTo(GrowwPositionUpdate.EquityType.FUTURE);
+        assertThat(p.underlyingAsset()).isEqualTo(GrowwPositionUpdate.UnderlyingAsset.INDICES);
+        assertThat(p.nseMarketLot()).isEqualTo(75);
+        assertThat(p.nse()).isEqualTo(new GrowwPositionUpdate.ExchangePosition(75, fill.price().units(), 0, 0));
+        assertThat(p.bse()).isEqualTo(GrowwPositionUpdate.ExchangePosition.NONE);
+        feed.close();
+        runner.join(5_000);
+      }
+    }
+  }
+
+  @Test
+  void subscriptionsOverGrowwsLimitCountingBookAndIndexSubjectsAreRefusedBeforeAnythingIsSent() {
+    Instrument nifty = MASTER.find(Exchange.NSE, "NIFTY").orElseThrow();
+    List<Instrument> instruments = new ArrayList<>(List.of(nifty));
+    for (int k = 0; k < 500; k++) {
+      instruments.add(Instrument.builder().exchange(Exchange.NSE).segment(Segment.CASH).type(InstrumentType.EQ)
+          .tradingSymbol("STOCK" + k).exchangeToken(Integer.toString(90_000 + k)).tickSize(Price.of("0.05")).build());
+    }
+    GrowwClient client = GrowwClient.create(GrowwClientConfig.builder()
+        .credentials(new GrowwCredentials.ApiKeyTotp(Secret.of("key"), Secret.of(FakeGroww.DEFAULT_TOTP_SECRET)))
+        .baseUri(URI.create("http://127.0.0.1:9")).build()); // never called: nothing connects
+    try (GrowwLiveFeed feed = GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(MASTER))
+        .depth(d -> { }).build()) {
+      // 500 equities × (LTP + book) + NIFTY's 2 index variants = 1002 subjects
+      assertThatThrownBy(() -> feed.subscribe(instruments)).isInstanceOf(ValidationException.class)
+          .hasMessageContaining("must be at most 1000").hasMessageContaining("was 1002")
+          .hasMessageContaining("500 LTP, 500 book, 2 index");
+      assertThat(feed.connection().subscriptions()).isEmpty();
+
+      feed.subscribe(instruments.subList(0, 500)); // NIFTY + 499 equities: exactly 1000
+      assertThat(feed.connection().subscriptions()).hasSize(1000);
+    }
+  }
+
+  /** A listener that keeps the broker's order updates and fills. */
+  private static OrderListener recordingTo(List<Order> updates, List<Fill> fills) {
+    return new OrderListener() {
+      @Override
+      public void onOrderUpdate(Order order) {
+        updates.add(order);
+      }
+
+      @Override
+      public void onFill(Fill fill) {
+        fills.add(fill);
+      }
+    };
   }
 
   private static GrowwClient client(FakeLiveGroww groww) {

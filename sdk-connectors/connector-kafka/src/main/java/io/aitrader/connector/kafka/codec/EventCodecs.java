@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The codecs a bus uses, by event type: {@link #standard} has every event type of
  * {@link io.aitrader.api.bus.Topics} (binary {@link Tick} and {@link Bar}, JSON {@link Order}, {@link Fill},
- * {@link Signal}, {@link io.aitrader.api.feature.FeatureVector}, {@link FeedStatus} and the execution tier's
+ * {@link Signal}, {@link io.aitrader.api.feature.FeatureVector}, {@link FeedStatus}, {@link
+ * io.aitrader.api.market.MarketDepth} (the {@code market.depth.<exchange>} topics) and the execution tier's
  * {@link io.aitrader.core.execution.SessionSummary}, the risk engine's {@link io.aitrader.core.risk.RiskCheck} and
  * {@link io.aitrader.core.risk.KillSwitchEvent}, and {@link io.aitrader.core.audit.AuditEntry}); {@link #with} adds or replaces one for another type.
  *
@@ -42,6 +43,7 @@ public final class EventCodecs {
     put(map, new JsonCodecs.OrderCodec(ids));
     put(map, new JsonCodecs.FillCodec(ids));
     put(map, new JsonCodecs.FeedStatusCodec(ids));
+    put(map, new JsonCodecs.MarketDepthCodec(ids));
     put(map, new JsonCodecs.SignalCodec(ids));
     put(map, new JsonCodecs.FeatureVectorCodec(ids));
     put(map, new JsonCodecs.SessionSummaryCodec(ids));

@@ -6,6 +6,7 @@ import io.aitrader.api.feature.FeatureVector;
 import io.aitrader.api.instrument.Instrument;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.market.FeedStatus;
+import io.aitrader.api.market.MarketDepth;
 import io.aitrader.api.order.Fill;
 import io.aitrader.api.order.Order;
 import io.aitrader.api.order.OrderRequest;
@@ -14,8 +15,9 @@ import io.aitrader.api.order.OrderType;
 import io.aitrader.api.order.Product;
 import io.aitrader.api.order.Side;
 import io.aitrader.api.order.Validity;
-import io.aitrader.api.signal.Direction;
 import io.aitrader.api.money.Money;
+import io.aitrader.api.money.Price;
+import io.aitrader.api.signal.Direction;
 import io.aitrader.api.signal.Signal;
 import io.aitrader.core.audit.AuditEntry;
 import io.aitrader.core.execution.SessionSummary;
@@ -31,8 +33,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON codecs of the standard low-rate events: orders, fills, signals, feature vectors, feed status and the
- * accounts' session summaries.
+ * The JSON codecs of the standard low-rate events: orders, fills, signals, feature vectors, feed status, market
+ * depth and the accounts' session summaries.
  */
 final class JsonCodecs {
   private JsonCodecs() {}
@@ -142,6 +144,62 @@ final class JsonCodecs {
     @Override
     FeedStatus read(JsonNode n) {
       return new FeedStatus(text(n, "feed"), bool(n, "connected"), number(n, "timestampMillis"), text(n, "detail"));
+    }
+  }
+
+  /**
+   * {@code market.depth.<exchange>}: keyed by instrument id (one instrument's snapshots stay in order). Each side is
+   * an array of {@code {"price": "<rupees>", "quantity": <long>}} objects, best first, e.g.
+   * {@code "bids":[{"price":"2534.00","quantity":120}]}.
+   */
+  static final class MarketDepthCodec extends JsonEventCodec<MarketDepth> {
+    MarketDepthCodec(InstrumentIds ids) {
+      super("depth", 1, MarketDepth.class, ids);
+    }
+
+    @Override
+    public String key(MarketDepth depth) {
+      return depth.instrument().id();
+    }
+
+    @Override
+    void write(JsonGenerator g, MarketDepth d) throws IOException {
+      g.writeStringField("instrument", d.instrument().id());
+      g.writeNumberField("timestampMillis", d.timestampMillis());
+      writeLevels(g, "bids", d.bids());
+      writeLevels(g, "asks", d.asks());
+    }
+
+    private static void writeLevels(JsonGenerator g, String field, List<MarketDepth.Level> levels) throws IOException {
+      g.writeArrayFieldStart(field);
+      for (MarketDepth.Level l : levels) {
+        g.writeStartObject();
+        g.writeStringField("price", Price.format(l.price()));
+        g.writeNumberField("quantity", l.quantity());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+
+    @Override
+    MarketDepth read(JsonNode n) {
+      return new MarketDepth(instrument(n, "instrument"), number(n, "timestampMillis"), levels(n, "bids"),
+          levels(n, "asks"));
+    }
+
+    private List<MarketDepth.Level> levels(JsonNode n, String field) {
+      JsonNode array = n.get(field);
+      if (array == null || !array.isArray()) {
+        throw new CodecException("A depth payload needs the array field '" + field + "'");
+      }
+      List<MarketDepth.Level> levels = new ArrayList<>(array.size());
+      for (JsonNode level : array) {
+        if (!level.isObject()) {
+          throw new CodecException("A depth payload has a level of '" + field + "' that is not an object");
+        }
+        levels.add(new MarketDepth.Level(price(level, "price").units(), number(level, "quantity")));
+      }
+      return levels;
     }
   }
 
