@@ -217,6 +217,11 @@ final class DeploymentCommands {
         out.println(ended ? "session ended" : "the session did not end within " + wait.toSeconds() + " s");
         out.println("  " + deployment.marketReport());
         report(out, units);
+        if (trading == Deployment.Trading.GROWW_LIVE) {
+          List<String> differences = deployment.reconcileWithBroker();
+          out.println(differences.isEmpty() ? "  positions: the account agrees with Groww's positions"
+              : "  positions DIFFER from Groww's (orders placed outside this run?): " + String.join("; ", differences));
+        }
         return ended ? 0 : 1;
       } catch (ConfigurationException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

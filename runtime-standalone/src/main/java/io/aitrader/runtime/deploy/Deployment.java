@@ -300,6 +300,19 @@ public final class Deployment implements AutoCloseable {
     }
   }
 
+  /**
+   * With real orders, after the session: how the account's positions differ from Groww's (quantities per instrument
+   * and product; empty when they agree). Empty without real orders.
+   */
+  public List<String> reconcileWithBroker() {
+    GrowwLink g = groww;
+    OrderUnit unit = orderUnit;
+    if (trading != Trading.GROWW_LIVE || g == null || unit == null) {
+      return List.of();
+    }
+    return g.reconcile(unit.tier().portfolio().snapshot().positions(), plan.instruments());
+  }
+
   /** One line on the market: the simulator's seed, or what came over Groww's feed. */
   public String marketReport() {
     return groww == null ? "market: synthetic, seed " + config.seed() : groww.describe();

@@ -9,6 +9,8 @@ import io.aitrader.api.market.MarketDataFeed;
 import io.aitrader.api.market.PriceBand;
 import io.aitrader.api.market.QuoteListener;
 import io.aitrader.api.money.Money;
+import io.aitrader.api.order.Product;
+import io.aitrader.api.portfolio.Position;
 import io.aitrader.api.time.TimeSource;
 import io.aitrader.api.time.TradingSession;
 import io.aitrader.groww.auth.GrowwCredentials;
@@ -20,13 +22,17 @@ import io.aitrader.groww.feed.nats.GrowwFeedConnection;
 import io.aitrader.groww.live.GrowwLiveFeed;
 import io.aitrader.groww.rest.GrowwClient;
 import io.aitrader.groww.rest.GrowwClientConfig;
+import io.aitrader.groww.rest.GrowwPosition;
 import io.aitrader.groww.rest.GrowwQuote;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -104,6 +110,48 @@ final class GrowwLink implements AutoCloseable {
   /** The account's cash at Groww now: the clear cash of the margins call. */
   Money cash() {
     return Money.roundedToPaise(client.account().margins().clearCash());
+  }
+
+  /**
+   * How the account's positions in {@code scope} differ from Groww's day positions, one line each (empty when they
+   * agree). Quantities only: the unit of Groww's position prices is UNCONFIRMED.
+   */
+  List<String> reconcile(List<Position> ours, Collection<Instrument> scope) {
+    return differences(ours, client.portfolio().positions(Optional.empty()), scope);
+  }
+
+  /** The net quantities per instrument and product of {@code ours} and {@code groww} that differ, within {@code scope}. */
+  static List<String> differences(List<Position> ours, List<GrowwPosition> groww, Collection<Instrument> scope) {
+    Map<String, long[]> byKey = new TreeMap<>(); // "NSE:TCS/MIS" -> {ours, Groww's}
+    for (Position p : ours) {
+      if (scope.contains(p.instrument())) {
+        byKey.computeIfAbsent(p.instrument().id() + "/" + p.product(), k -> new long[2])[0] += p.netQuantity();
+      }
+    }
+    for (GrowwPosition g : groww) {
+      Optional<Instrument> i = scope.stream().filter(x -> x.tradingSymbol().equals(g.tradingSymbol())
+          && x.segment() == g.segment() && g.exchange().map(e -> e.equalsIgnoreCase(x.exchange().name())).orElse(true))
+          .findFirst();
+      if (i.isEmpty() || g.product().isEmpty()) {
+        continue; // not traded by this deployment
+      }
+      Product product;
+      try {
+        product = Product.parse(g.product().get());
+      } catch (RuntimeException e) {
+        LOG.warn("Groww reports a position in {} with a product this SDK does not know ({}): not reconciled",
+            g.tradingSymbol(), g.product().get());
+        continue;
+      }
+      byKey.computeIfAbsent(i.get().id() + "/" + product, k -> new long[2])[1] += g.quantity().longValueExact();
+    }
+    List<String> out = new ArrayList<>();
+    byKey.forEach((key, q) -> {
+      if (q[0] != q[1]) {
+        out.add(key + ": here " + q[0] + ", at Groww " + q[1]);
+      }
+    });
+    return out;
   }
 
   /** Today's circuit limits of the tradable instruments, from one quote each (an instrument without limits is left out). */

@@ -10,7 +10,10 @@ import io.aitrader.api.bus.SubscriptionOptions;
 import io.aitrader.api.bus.Topics;
 import io.aitrader.api.market.BarInterval;
 import io.aitrader.api.market.MarketDepth;
+import io.aitrader.api.instrument.Segment;
+import io.aitrader.api.money.Money;
 import io.aitrader.api.order.Order;
+import io.aitrader.api.order.Product;
 import io.aitrader.api.order.OrderStatus;
 import io.aitrader.api.portfolio.Position;
 import io.aitrader.api.time.Ist;
@@ -22,7 +25,9 @@ import io.aitrader.core.store.EmbeddedMarketStore;
 import io.aitrader.core.time.ManualTimeSource;
 import io.aitrader.groww.fake.FakeGroww;
 import io.aitrader.groww.fake.live.FakeLiveGroww;
+import io.aitrader.groww.rest.GrowwPosition;
 import io.aitrader.groww.fake.nats.FakeFeedServer;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -33,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -155,6 +161,7 @@ class GrowwDeploymentTest {
             .as("position in " + i.id()).isEqualTo(filled);
       }
       assertThat(deployment.marketReport()).startsWith("groww: ").contains("quotes");
+      assertThat(deployment.reconcileWithBroker()).as("positions agree with the fake Groww's").isEmpty();
       assertCompleteMinuteBars(deployment);
     }
   }
@@ -239,5 +246,25 @@ class GrowwDeploymentTest {
     assertThatThrownBy(() -> new Deployment(tokenOnly, Deployment.Trading.GROWW_PAPER, clock, bad))
         .hasMessageContaining("GROWW_ACCESS_TOKEN")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("not-a-real-token-4f9a"));
+  }
+
+  @Test
+  void reconciliationNamesEachQuantityThatDiffersFromGrowws() {
+    Instrument tcs = instruments.get(1);
+    Instrument infy = instruments.get(2);
+    List<Position> ours = List.of(new Position(tcs, Product.MIS, 10, Money.of("35000"), Money.ZERO),
+        new Position(infy, Product.CNC, 5, Money.of("7500"), Money.ZERO));
+    List<GrowwPosition> theirs = List.of(growwPosition("TCS", "MIS", 10), growwPosition("INFY", "CNC", 7),
+        growwPosition("WIPRO", "CNC", 100)); // not traded here: ignored
+
+    assertThat(GrowwLink.differences(ours, theirs, instruments)).containsExactly("NSE:INFY/CNC: here 5, at Groww 7");
+    assertThat(GrowwLink.differences(ours, theirs.subList(0, 1), instruments))
+        .containsExactly("NSE:INFY/CNC: here 5, at Groww 0");
+  }
+
+  private static GrowwPosition growwPosition(String symbol, String product, long quantity) {
+    BigDecimal z = BigDecimal.ZERO;
+    return new GrowwPosition(symbol, Segment.CASH, Optional.of("NSE"), Optional.of(product), Optional.empty(),
+        BigDecimal.valueOf(quantity), z, z, z, z, z, z, z, z, z, z, z, z);
   }
 }
