@@ -487,7 +487,7 @@ public final class GrowwLiveFeed implements MarketDataFeed {
     }
     long end = Math.min(untilMillis, clock.currentTimeMillis());
     Optional<TradingSession> session = calendar.session(Ist.dateOf(end - 1));
-    if (session.isPresent()) {
+    if (session.isPresent() && end > session.get().openMillis()) {
       end = Math.min(end, session.get().closeMillis());
       long through = MinuteRepair.minuteOf(end - MINUTE);
       List<Silent> todo = new ArrayList<>();
@@ -539,10 +539,8 @@ public final class GrowwLiveFeed implements MarketDataFeed {
       return;
     }
     long through = MinuteRepair.minuteOf(now) - MINUTE; // the last completed minute
-    Set<String> quiet = new HashSet<>(connection.quietSubjects(gap.plusMillis(1))); // more than the gap
-    if (quiet.isEmpty()) {
-      return;
-    }
+    // more than the gap; a re-subscribed subject counts from its re-subscription, but its instrument stays silent
+    Set<String> quiet = new HashSet<>(connection.quietSubjects(gap.plusMillis(1)));
     Map<Instrument, List<String>> newlySilent = new HashMap<>();
     List<Silent> todo = new ArrayList<>();
     synchronized (stateLock) {
