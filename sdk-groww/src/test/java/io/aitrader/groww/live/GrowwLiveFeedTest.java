@@ -51,6 +51,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The live feed against the fake Groww: quotes over NATS, and an outage repaired from candles. */
@@ -60,6 +63,9 @@ class GrowwLiveFeedTest {
       MASTER.find(Exchange.NSE, "RELIANCE").orElseThrow(), MASTER.find(Exchange.NSE, "TCS").orElseThrow(),
       MASTER.find(Exchange.NSE, "INFY").orElseThrow());
   private static final long MINUTE = 60_000L;
+  private static final Instrument TCS = INSTRUMENTS.get(1);
+  /** The instruments but TCS, which the silence tests mute. */
+  private static final List<Instrument> OTHERS = List.of(INSTRUMENTS.get(0), INSTRUMENTS.get(2));
 
   /** One minute's bar as the quotes make it. */
   record MinuteBar(long open, long high, long low, long close, long volume) {}
@@ -121,162 +127,144 @@ class GrowwLiveFeedTest {
     }
   }
 
-  @Test
-  void anInstrumentSilentForMinutesWithoutADisconnectIsRepairedToo() throws Exception {
-    List<Quote> quotes = new CopyOnWriteArrayList<>();
-    try (FakeLiveGroww groww = FakeLiveGroww.start(FakeGroww.builder().seed(7), FakeFeedServer.builder(), INSTRUMENTS)) {
-      long start = groww.rest().clock().currentTimeMillis();
-      GrowwClient client = client(groww);
-      try (GrowwLiveFeed feed = GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(MASTER))
-          .url(groww.feed().websocketUrl()).clock(groww.rest().clock()).gap(Duration.ofSeconds(40)).build()) {
-        feed.subscribe(INSTRUMENTS);
-        Thread runner = new Thread(() -> feed.run(quotes::add), "feed-runner");
-        runner.start();
-        await(() -> groww.subscribedSubjects().size() == 3, "the three LTP subscriptions on the server");
+  /**
+   * An instrument whose messages stop while the connection stays up, on the fake with a 40 s gap: each test starts
+   * the fake and the feed (subscribed to the three instruments, running on its own thread into {@link #quotes}) with
+   * {@link #start}; both are closed after it.
+   */
+  @Nested
+  class Silence {
+    private FakeLiveGroww groww;
+    private GrowwClient client;
+    private GrowwLiveFeed feed;
+    private Thread runner;
+    private final List<Quote> quotes = new CopyOnWriteArrayList<>();
+    private long start;
 
-        // TCS's messages go missing for 2.5 minutes while the others flow and the connection stays up
-        Instrument tcs = INSTRUMENTS.get(1);
-        List<Instrument> others = List.of(INSTRUMENTS.get(0), INSTRUMENTS.get(2));
-        stepLive(groww, feed, start, start + 3 * MINUTE, INSTRUMENTS);
-        groww.mute(tcs, true);
-        stepLive(groww, feed, start + 3 * MINUTE, start + 5 * MINUTE + 30_000, others);
-        groww.mute(tcs, false);
-        long end = start + 9 * MINUTE;
-        stepLive(groww, feed, start + 5 * MINUTE + 30_000, end, INSTRUMENTS);
-        await(() -> INSTRUMENTS.stream().allMatch(i -> lastTime(quotes, i) >= end - 15_000), "the last quotes");
+    private void start(UnaryOperator<GrowwLiveFeed.Builder> settings) {
+      groww = FakeLiveGroww.start(FakeGroww.builder().seed(7), FakeFeedServer.builder(), INSTRUMENTS);
+      start = groww.rest().clock().currentTimeMillis(); // 10:00 IST
+      client = client(groww);
+      feed = settings.apply(GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(MASTER))
+          .url(groww.feed().websocketUrl()).clock(groww.rest().clock()).gap(Duration.ofSeconds(40))).build();
+      feed.subscribe(INSTRUMENTS);
+      runner = new Thread(() -> feed.run(quotes::add), "feed-runner");
+      runner.start();
+      await(() -> groww.subscribedSubjects().size() == 3, "the three LTP subscriptions on the server");
+    }
 
-        assertThat(feed.stats().outages()).isZero();
-        assertThat(feed.stats().silences()).isEqualTo(1);
-        Map<Long, MinuteBar> expected = candleBars(client, tcs, start, end);
-        assertThat(expected.keySet()).contains(start + 3 * MINUTE, start + 4 * MINUTE, start + 5 * MINUTE);
-        assertThat(bars(quotes, tcs)).containsAllEntriesOf(expected);
-        assertEventTimeIncreasesPerInstrument(quotes);
-        feed.close();
-        runner.join(5_000);
+    @AfterEach
+    void stop() throws InterruptedException {
+      try {
+        if (feed != null) {
+          feed.close();
+          runner.join(5_000);
+        }
+      } finally {
+        if (groww != null) {
+          groww.close();
+        }
       }
     }
-  }
 
-  @Test
-  void anInstrumentThatStaysSilentIsResubscribedOnceAndItsCompletedMinutesRebuiltFromCandles() throws Exception {
-    List<Quote> quotes = new CopyOnWriteArrayList<>();
-    Instrument tcs = INSTRUMENTS.get(1);
-    List<Instrument> others = List.of(INSTRUMENTS.get(0), INSTRUMENTS.get(2));
-    try (FakeLiveGroww groww = FakeLiveGroww.start(FakeGroww.builder().seed(7), FakeFeedServer.builder(), INSTRUMENTS)) {
-      long start = groww.rest().clock().currentTimeMillis(); // 10:00 IST
-      GrowwClient client = client(groww);
-      try (GrowwLiveFeed feed = GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(MASTER))
-          .url(groww.feed().websocketUrl()).clock(groww.rest().clock()).gap(Duration.ofSeconds(40)).build()) {
-        feed.subscribe(INSTRUMENTS);
-        Thread runner = new Thread(() -> feed.run(quotes::add), "feed-runner");
-        runner.start();
-        await(() -> groww.subscribedSubjects().size() == 3, "the three LTP subscriptions on the server");
+    @Test
+    void anInstrumentSilentForMinutesWithoutADisconnectIsRepairedToo() throws Exception {
+      start(b -> b);
 
-        // given TCS's messages stop from 10:00 on (its subscription as good as dropped) while the others flow
-        groww.mute(tcs, true);
-        long end = start + 10 * MINUTE;
-        stepLive(groww, feed, start, end, others);
+      // TCS's messages go missing for 2.5 minutes while the others flow and the connection stays up
+      stepLive(groww, feed, start, start + 3 * MINUTE, INSTRUMENTS);
+      groww.mute(TCS, true);
+      stepLive(groww, feed, start + 3 * MINUTE, start + 5 * MINUTE + 30_000, OTHERS);
+      groww.mute(TCS, false);
+      long end = start + 9 * MINUTE;
+      stepLive(groww, feed, start + 5 * MINUTE + 30_000, end, INSTRUMENTS);
+      await(() -> INSTRUMENTS.stream().allMatch(i -> lastTime(quotes, i) >= end - 15_000), "the last quotes");
 
-        // then the watchdog re-subscribed it once and rebuilt every completed minute, 10:00 to 10:09, from candles
-        await(() -> lastTime(quotes, tcs) >= end - MINUTE, "TCS's minutes through 10:09 from candles");
-        assertThat(feed.stats().silentInstruments()).isEqualTo(1);
-        assertThat(feed.stats().silentRepairs()).isPositive();
-        assertThat(feed.stats().silences()).isZero();
-        assertThat(groww.subscribedSubjects()).contains(FeedSubjects.ltp(tcs));
-        assertThat(groww.lost()).as("TCS's ticks never published").isEqualTo(40);
-        assertThat(bars(quotes, tcs)).isEqualTo(candleBars(client, tcs, start, end + MINUTE));
-        assertThat(quotes.stream().filter(q -> q.instrument().equals(tcs)))
-            .allSatisfy(q -> assertThat(q.timestampMillis()).isBetween(start, end - 1));
-        assertThat(feed.stats().repairQuotes()).isEqualTo(quotes.stream().filter(q -> q.instrument().equals(tcs))
-            .count());
-        assertEventTimeIncreasesPerInstrument(quotes);
-        feed.close();
-        runner.join(5_000);
-      }
+      assertThat(feed.stats().outages()).isZero();
+      assertThat(feed.stats().silences()).isEqualTo(1);
+      Map<Long, MinuteBar> expected = candleBars(client, TCS, start, end);
+      assertThat(expected.keySet()).contains(start + 3 * MINUTE, start + 4 * MINUTE, start + 5 * MINUTE);
+      assertThat(bars(quotes, TCS)).containsAllEntriesOf(expected);
+      assertEventTimeIncreasesPerInstrument(quotes);
     }
-  }
 
-  @Test
-  void anInstrumentBackfilledWhileSilentThatComesBackGetsNoMinuteTwice() throws Exception {
-    List<Quote> quotes = new CopyOnWriteArrayList<>();
-    Instrument tcs = INSTRUMENTS.get(1);
-    List<Instrument> others = List.of(INSTRUMENTS.get(0), INSTRUMENTS.get(2));
-    try (FakeLiveGroww groww = FakeLiveGroww.start(FakeGroww.builder().seed(7), FakeFeedServer.builder(), INSTRUMENTS)) {
-      long start = groww.rest().clock().currentTimeMillis();
-      GrowwClient client = client(groww);
-      try (GrowwLiveFeed feed = GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(MASTER))
-          .url(groww.feed().websocketUrl()).clock(groww.rest().clock()).gap(Duration.ofSeconds(40)).build()) {
-        feed.subscribe(INSTRUMENTS);
-        Thread runner = new Thread(() -> feed.run(quotes::add), "feed-runner");
-        runner.start();
-        await(() -> groww.subscribedSubjects().size() == 3, "the three LTP subscriptions on the server");
+    @Test
+    void anInstrumentThatStaysSilentIsResubscribedOnceAndItsCompletedMinutesRebuiltFromCandles() throws Exception {
+      start(b -> b);
 
-        // given TCS goes silent at 10:03 and its minutes through 10:05 were rebuilt while it was silent
-        stepLive(groww, feed, start, start + 3 * MINUTE, INSTRUMENTS);
-        groww.mute(tcs, true);
-        stepLive(groww, feed, start + 3 * MINUTE, start + 6 * MINUTE, others);
-        await(() -> lastTime(quotes, tcs) >= start + 5 * MINUTE, "TCS's minutes through 10:05 from candles");
-        long backfilled = feed.stats().repairQuotes();
+      // given TCS's messages stop from 10:00 on (its subscription as good as dropped) while the others flow
+      groww.mute(TCS, true);
+      long end = start + 10 * MINUTE;
+      stepLive(groww, feed, start, end, OTHERS);
 
-        // when its quotes come again at 10:06:15
-        groww.mute(tcs, false);
-        long end = start + 10 * MINUTE;
-        stepLive(groww, feed, start + 6 * MINUTE, end, INSTRUMENTS);
-        await(() -> INSTRUMENTS.stream().allMatch(i -> lastTime(quotes, i) >= end - 15_000), "the last quotes");
-
-        // then 10:06 was held and rebuilt after the minute, live quotes followed, and no minute came twice
-        assertThat(feed.stats().silentInstruments()).isEqualTo(1);
-        assertThat(feed.stats().silences()).isEqualTo(1);
-        assertThat(feed.stats().repairs()).isEqualTo(1);
-        assertThat(feed.stats().repairQuotes()).isGreaterThan(backfilled);
-        assertThat(bars(quotes, tcs)).containsAllEntriesOf(candleBars(client, tcs, start, end));
-        assertEventTimeIncreasesPerInstrument(quotes);
-        feed.close();
-        runner.join(5_000);
-      }
+      // then the watchdog re-subscribed it once and rebuilt every completed minute, 10:00 to 10:09, from candles
+      await(() -> lastTime(quotes, TCS) >= end - MINUTE, "TCS's minutes through 10:09 from candles");
+      assertThat(feed.stats().silentInstruments()).isEqualTo(1);
+      assertThat(feed.stats().silentRepairs()).isPositive();
+      assertThat(feed.stats().silences()).isZero();
+      assertThat(groww.subscribedSubjects()).contains(FeedSubjects.ltp(TCS));
+      assertThat(groww.lost()).as("TCS's ticks never published").isEqualTo(40);
+      assertThat(bars(quotes, TCS)).isEqualTo(candleBars(client, TCS, start, end + MINUTE));
+      assertThat(quotes.stream().filter(q -> q.instrument().equals(TCS)))
+          .allSatisfy(q -> assertThat(q.timestampMillis()).isBetween(start, end - 1));
+      assertThat(feed.stats().repairQuotes()).isEqualTo(quotes.stream().filter(q -> q.instrument().equals(TCS))
+          .count());
+      assertEventTimeIncreasesPerInstrument(quotes);
     }
-  }
 
-  @Test
-  void finishRebuildsTheSilentMinutesThroughTheCloseThenEndsTheRun() throws Exception {
-    List<Quote> quotes = new CopyOnWriteArrayList<>();
-    Instrument tcs = INSTRUMENTS.get(1);
-    List<Instrument> others = List.of(INSTRUMENTS.get(0), INSTRUMENTS.get(2));
-    try (FakeLiveGroww groww = FakeLiveGroww.start(FakeGroww.builder().seed(7), FakeFeedServer.builder(), INSTRUMENTS)) {
-      long start = groww.rest().clock().currentTimeMillis();
-      LocalDate day = Ist.dateOf(start);
-      long close = start + 8 * MINUTE; // a short session: 09:15 to 10:08
+    @Test
+    void anInstrumentBackfilledWhileSilentThatComesBackGetsNoMinuteTwice() throws Exception {
+      start(b -> b);
+
+      // given TCS goes silent at 10:03 and its minutes through 10:05 were rebuilt while it was silent
+      stepLive(groww, feed, start, start + 3 * MINUTE, INSTRUMENTS);
+      groww.mute(TCS, true);
+      stepLive(groww, feed, start + 3 * MINUTE, start + 6 * MINUTE, OTHERS);
+      await(() -> lastTime(quotes, TCS) >= start + 5 * MINUTE, "TCS's minutes through 10:05 from candles");
+      long backfilled = feed.stats().repairQuotes();
+
+      // when its quotes come again at 10:06:15
+      groww.mute(TCS, false);
+      long end = start + 10 * MINUTE;
+      stepLive(groww, feed, start + 6 * MINUTE, end, INSTRUMENTS);
+      await(() -> INSTRUMENTS.stream().allMatch(i -> lastTime(quotes, i) >= end - 15_000), "the last quotes");
+
+      // then 10:06 was held and rebuilt after the minute, live quotes followed, and no minute came twice
+      assertThat(feed.stats().silentInstruments()).isEqualTo(1);
+      assertThat(feed.stats().silences()).isEqualTo(1);
+      assertThat(feed.stats().repairs()).isEqualTo(1);
+      assertThat(feed.stats().repairQuotes()).isGreaterThan(backfilled);
+      assertThat(bars(quotes, TCS)).containsAllEntriesOf(candleBars(client, TCS, start, end));
+      assertEventTimeIncreasesPerInstrument(quotes);
+    }
+
+    @Test
+    void finishRebuildsTheSilentMinutesThroughTheCloseThenEndsTheRun() throws Exception {
+      LocalDate day = Ist.dateOf(FakeGroww.DEFAULT_START_MILLIS);
       ExchangeCalendar shortDay = ExchangeCalendar.builder()
           .specialSession(day, "short test session", LocalTime.of(9, 15), LocalTime.of(10, 8)).build();
-      GrowwClient client = client(groww);
-      try (GrowwLiveFeed feed = GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(MASTER))
-          .url(groww.feed().websocketUrl()).clock(groww.rest().clock()).gap(Duration.ofSeconds(40))
-          .calendar(shortDay).build()) {
-        feed.subscribe(INSTRUMENTS);
-        Thread runner = new Thread(() -> feed.run(quotes::add), "feed-runner");
-        runner.start();
-        await(() -> groww.subscribedSubjects().size() == 3, "the three LTP subscriptions on the server");
+      start(b -> b.calendar(shortDay));
+      long close = start + 8 * MINUTE; // a short session: 09:15 to 10:08
 
-        // given TCS is silent from 10:03 to past the close; the watchdog rebuilds minutes only while the market is open
-        stepLive(groww, feed, start, start + 3 * MINUTE, INSTRUMENTS);
-        groww.mute(tcs, true);
-        stepLive(groww, feed, start + 3 * MINUTE, start + 5 * MINUTE, others);
-        await(() -> lastTime(quotes, tcs) >= start + 4 * MINUTE, "TCS's minutes through 10:04 from candles");
-        stepLive(groww, feed, start + 5 * MINUTE, close + MINUTE, others);
+      // given TCS is silent from 10:03 to past the close; the watchdog rebuilds minutes only while the market is open
+      stepLive(groww, feed, start, start + 3 * MINUTE, INSTRUMENTS);
+      groww.mute(TCS, true);
+      stepLive(groww, feed, start + 3 * MINUTE, start + 5 * MINUTE, OTHERS);
+      await(() -> lastTime(quotes, TCS) >= start + 4 * MINUTE, "TCS's minutes through 10:04 from candles");
+      stepLive(groww, feed, start + 5 * MINUTE, close + MINUTE, OTHERS);
 
-        // when the session's owner finishes the feed a minute after the close
-        feed.finish(close);
-        runner.join(30_000);
+      // when the session's owner finishes the feed a minute after the close
+      feed.finish(close);
+      runner.join(30_000);
 
-        // then the run ended with TCS's minutes complete through 10:07 and nothing of it after the close
-        assertThat(runner.isAlive()).isFalse();
-        assertThat(feed.connection().status()).isEqualTo(GrowwFeedConnection.Status.CLOSED);
-        assertThat(feed.stats().finalRepairs()).isEqualTo(1);
-        assertThat(feed.stats().silentInstruments()).isEqualTo(1);
-        assertThat(bars(quotes, tcs)).isEqualTo(candleBars(client, tcs, start, close + MINUTE));
-        assertThat(lastTime(quotes, tcs)).isBetween(close - MINUTE, close - 1);
-        assertEventTimeIncreasesPerInstrument(quotes);
-      }
+      // then the run ended with TCS's minutes complete through 10:07 and nothing of it after the close
+      assertThat(runner.isAlive()).isFalse();
+      assertThat(feed.connection().status()).isEqualTo(GrowwFeedConnection.Status.CLOSED);
+      assertThat(feed.stats().finalRepairs()).isEqualTo(1);
+      assertThat(feed.stats().silentInstruments()).isEqualTo(1);
+      assertThat(bars(quotes, TCS)).isEqualTo(candleBars(client, TCS, start, close + MINUTE));
+      assertThat(lastTime(quotes, TCS)).isBetween(close - MINUTE, close - 1);
+      assertEventTimeIncreasesPerInstrument(quotes);
     }
   }
 
