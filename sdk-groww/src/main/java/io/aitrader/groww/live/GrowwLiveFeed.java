@@ -92,15 +92,14 @@ import org.slf4j.LoggerFactory;
  * topic.
  *
  * <p><b>Silent instruments.</b> An instrument may also stop delivering while the connection is fine (say the server
- * dropped its subscription) and never come back. A watchdog on the {@code run} thread looks every
- * {@value #WATCH_EVERY_MILLIS} ms of the {@linkplain Builder#clock clock}, while the {@linkplain Builder#calendar
- * market is open} and the connection is up, for instruments all of whose price subjects have had no message for more
- * than {@link Builder#gap} ({@link GrowwFeedConnection#quietSubjects}). Each such silence is logged once at WARN and
- * its subjects are re-subscribed once (unsubscribe + subscribe; {@link Stats#silentInstruments}); then, for as long as
- * it stays silent, every newly <em>completed</em> minute since its last quote (since its subscription when it never
- * quoted) is rebuilt from the candles and delivered as quotes exactly like a repair ({@link Stats#silentRepairs}), at
- * most {@value #MAX_BACKFILLS_PER_ROUND} instruments a round (the candles share Groww's non-trading limit of 500 calls
- * a minute). The feed remembers how far each instrument was rebuilt: when its quotes come again, those of rebuilt
+ * dropped its subscription) and never come back. A watchdog on the {@code run} thread looks every 5 seconds of the
+ * {@linkplain Builder#clock clock}, while the {@linkplain Builder#calendar market is open} and the connection is up,
+ * for instruments all of whose price subjects have had no message for more than {@link Builder#gap}
+ * ({@link GrowwFeedConnection#quietSubjects}). Each such silence is logged once at WARN and its subjects are
+ * re-subscribed once (unsubscribe + subscribe; {@link Stats#silentInstruments}); then, for as long as it stays
+ * silent, every newly <em>completed</em> minute since its last quote (since its subscription when it never quoted)
+ * is rebuilt from the candles and delivered as quotes exactly like a repair ({@link Stats#silentRepairs}), at most 10
+ * instruments a round (the candles share Groww's non-trading limit of 500 calls a minute). The feed remembers how far each instrument was rebuilt: when its quotes come again, those of rebuilt
  * minutes are dropped and the minute it comes back in is held and repaired as after any gap, so nothing is delivered
  * twice and an instrument's event time never goes backwards. The incomplete current minute is left alone: Groww's
  * LTP endpoint gives a price without a time or a volume, and a quote made of it would put a price into the current
@@ -374,7 +373,8 @@ public final class GrowwLiveFeed implements MarketDataFeed {
   /**
    * Connects, subscribes the account streams asked for on the {@link Builder} and delivers quotes (live and
    * repaired) to {@code listener}, and depth snapshots, order updates and position updates to their consumers, on
-   * this thread until {@link #close()}.
+   * this thread until {@link #close()} — or, after {@link #finish(long)}, until the session's last minutes are
+   * rebuilt and the feed closed. The silence watchdog runs on this thread too.
    *
    * @throws ValidationException when the account streams would exceed the subscription limit
    */
