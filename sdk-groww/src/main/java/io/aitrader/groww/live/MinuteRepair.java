@@ -11,8 +11,9 @@ import java.util.List;
  *
  * <p>An instrument's feed stopped after its last delivered quote (at {@code lastMillis}, cumulative day volume
  * {@code lastVolume}) and came back in minute {@code firstMinute}, whose quotes before the first one heard are lost
- * and are therefore all dropped. For every minute from the last quote's minute through {@code firstMinute}, the
- * repair emits quotes a bar aggregator turns into exactly that minute's candle:
+ * and are therefore all dropped — or it is still silent and {@code firstMinute} is the last completed minute. For
+ * every minute from the last quote's minute (or, when no quote was delivered yet, from {@code fromMinute}) through
+ * {@code firstMinute}, the repair emits quotes a bar aggregator turns into exactly that minute's candle:
  * <ul>
  *   <li>the minute of the last quote (part of it was delivered): its high, low and close, 1–3 ms after that quote,
  *       the close carrying the day volume at the minute's end;
@@ -32,11 +33,14 @@ final class MinuteRepair {
    *                       in time order
    * @param lastMillis     the time of the last quote delivered before the gap, or 0 when none was
    * @param lastVolume     its cumulative day volume (0 when none)
-   * @param firstMinute    the start (epoch ms) of the minute the feed came back in
+   * @param fromMinute     the first minute to rebuild when no quote was delivered ({@code lastMillis} 0); ignored
+   *                       otherwise (the last quote's minute is the first)
+   * @param firstMinute    the start (epoch ms) of the last minute to rebuild: the one the feed came back in, or the
+   *                       last completed one of a silent instrument
    */
   static List<Quote> quotes(Instrument instrument, List<Candle> sessionCandles, long lastMillis, long lastVolume,
-      long firstMinute) {
-    long lastMinute = lastMillis > 0 ? minuteOf(lastMillis) : Long.MIN_VALUE;
+      long fromMinute, long firstMinute) {
+    long lastMinute = lastMillis > 0 ? minuteOf(lastMillis) : fromMinute;
     List<Quote> out = new ArrayList<>();
     long cumulative = 0;
     long emittedVolume = lastVolume;
@@ -48,7 +52,7 @@ final class MinuteRepair {
         continue;
       }
       long endVolume = Math.max(cumulative, emittedVolume);
-      if (m == lastMinute) {
+      if (lastMillis > 0 && m == lastMinute) {
         long t = lastMillis;
         if (t + 3 >= m + MINUTE) {
           continue; // the last quote was the minute's last moment: nothing can follow it inside the minute
@@ -70,6 +74,11 @@ final class MinuteRepair {
 
   static long minuteOf(long millis) {
     return Math.floorDiv(millis, MINUTE) * MINUTE;
+  }
+
+  /** The start of the first minute that begins at or after {@code millis}. */
+  static long ceilMinute(long millis) {
+    return -minuteOf(-millis);
   }
 
   private static long volumeOf(Candle c) {

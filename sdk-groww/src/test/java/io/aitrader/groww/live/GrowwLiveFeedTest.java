@@ -22,11 +22,14 @@ import io.aitrader.api.order.OrderType;
 import io.aitrader.api.order.Product;
 import io.aitrader.api.order.Side;
 import io.aitrader.api.time.Ist;
+import io.aitrader.core.calendar.ExchangeCalendar;
 import io.aitrader.core.instruments.InMemoryInstrumentRepository;
 import io.aitrader.groww.auth.GrowwCredentials;
 import io.aitrader.groww.broker.GrowwBroker;
+import io.aitrader.groww.feed.FeedSubjects;
 import io.aitrader.groww.feed.GrowwPositionUpdate;
 import io.aitrader.groww.feed.InstrumentLookup;
+import io.aitrader.groww.feed.nats.GrowwFeedConnection;
 import io.aitrader.groww.feed.nats.ReconnectPolicy;
 import io.aitrader.groww.fake.FakeGroww;
 import io.aitrader.groww.fake.live.FakeLiveGroww;
@@ -38,7 +41,9 @@ import io.aitrader.groww.rest.GrowwClientConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,6 +51,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The live feed against the fake Groww: quotes over NATS, and an outage repaired from candles. */
@@ -55,6 +63,9 @@ class GrowwLiveFeedTest {
       MASTER.find(Exchange.NSE, "RELIANCE").orElseThrow(), MASTER.find(Exchange.NSE, "TCS").orElseThrow(),
       MASTER.find(Exchange.NSE, "INFY").orElseThrow());
   private static final long MINUTE = 60_000L;
+  private static final Instrument TCS = INSTRUMENTS.get(1);
+  /** The instruments but TCS, which the silence tests mute. */
+  private static final List<Instrument> OTHERS = List.of(INSTRUMENTS.get(0), INSTRUMENTS.get(2));
 
   /** One minute's bar as the quotes make it. */
   record MinuteBar(long open, long high, long low, long close, long volume) {}
@@ -116,36 +127,154 @@ class GrowwLiveFeedTest {
     }
   }
 
-  @Test
-  void anInstrumentSilentForMinutesWithoutADisconnectIsRepairedToo() throws Exception {
-    List<Quote> quotes = new CopyOnWriteArrayList<>();
-    try (FakeLiveGroww groww = FakeLiveGroww.start(FakeGroww.builder().seed(7), FakeFeedServer.builder(), INSTRUMENTS)) {
-      long start = groww.rest().clock().currentTimeMillis();
-      GrowwClient client = client(groww);
-      try (GrowwLiveFeed feed = GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(MASTER))
-          .url(groww.feed().websocketUrl()).clock(groww.rest().clock()).gap(Duration.ofSeconds(40)).build()) {
-        feed.subscribe(INSTRUMENTS);
-        Thread runner = new Thread(() -> feed.run(quotes::add), "feed-runner");
-        runner.start();
-        await(() -> groww.subscribedSubjects().size() == 3, "the three LTP subscriptions on the server");
+  /**
+   * An instrument whose messages stop while the connection stays up, on the fake with a 40 s gap: each test starts
+   * the fake and the feed (subscribed to the three instruments, running on its own thread into {@link #quotes}) with
+   * {@link #start}; both are closed after it.
+   */
+  @Nested
+  class Silence {
+    private FakeLiveGroww groww;
+    private GrowwClient client;
+    private GrowwLiveFeed feed;
+    private Thread runner;
+    private final List<Quote> quotes = new CopyOnWriteArrayList<>();
+    private long start;
 
-        // TCS's messages go missing for 2.5 minutes while the others flow and the connection stays up
-        Instrument tcs = INSTRUMENTS.get(1);
-        step(groww, start, start + 3 * MINUTE);
-        groww.mute(tcs, true);
-        step(groww, start + 3 * MINUTE, start + 5 * MINUTE + 30_000);
-        groww.mute(tcs, false);
-        long end = start + 9 * MINUTE;
-        step(groww, start + 5 * MINUTE + 30_000, end);
-        await(() -> INSTRUMENTS.stream().allMatch(i -> lastTime(quotes, i) >= end - 15_000), "the last quotes");
+    private void start(UnaryOperator<GrowwLiveFeed.Builder> settings) {
+      groww = FakeLiveGroww.start(FakeGroww.builder().seed(7), FakeFeedServer.builder(), INSTRUMENTS);
+      start = groww.rest().clock().currentTimeMillis(); // 10:00 IST
+      client = client(groww);
+      feed = settings.apply(GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(MASTER))
+          .url(groww.feed().websocketUrl()).clock(groww.rest().clock()).gap(Duration.ofSeconds(40))).build();
+      feed.subscribe(INSTRUMENTS);
+      runner = new Thread(() -> feed.run(quotes::add), "feed-runner");
+      runner.start();
+      await(() -> groww.subscribedSubjects().size() == 3, "the three LTP subscriptions on the server");
+    }
 
-        assertThat(feed.stats().outages()).isZero();
-        assertThat(feed.stats().silences()).isEqualTo(1);
-        Map<Long, MinuteBar> expected = candleBars(client, tcs, start, end);
-        assertThat(expected.keySet()).contains(start + 3 * MINUTE, start + 4 * MINUTE, start + 5 * MINUTE);
-        assertThat(bars(quotes, tcs)).containsAllEntriesOf(expected);
-        feed.close();
-        runner.join(5_000);
+    @AfterEach
+    void stop() throws InterruptedException {
+      try {
+        if (feed != null) {
+          feed.close();
+          runner.join(5_000);
+        }
+      } finally {
+        if (groww != null) {
+          groww.close();
+        }
+      }
+    }
+
+    @Test
+    void anInstrumentSilentForMinutesWithoutADisconnectIsRepairedToo() throws Exception {
+      start(b -> b);
+
+      // TCS's messages go missing for 2.5 minutes while the others flow and the connection stays up
+      stepLive(groww, feed, start, start + 3 * MINUTE, INSTRUMENTS);
+      groww.mute(TCS, true);
+      stepLive(groww, feed, start + 3 * MINUTE, start + 5 * MINUTE + 30_000, OTHERS);
+      groww.mute(TCS, false);
+      long end = start + 9 * MINUTE;
+      stepLive(groww, feed, start + 5 * MINUTE + 30_000, end, INSTRUMENTS);
+      await(() -> INSTRUMENTS.stream().allMatch(i -> lastTime(quotes, i) >= end - 15_000), "the last quotes");
+
+      assertThat(feed.stats().outages()).isZero();
+      assertThat(feed.stats().silences()).isEqualTo(1);
+      Map<Long, MinuteBar> expected = candleBars(client, TCS, start, end);
+      assertThat(expected.keySet()).contains(start + 3 * MINUTE, start + 4 * MINUTE, start + 5 * MINUTE);
+      assertThat(bars(quotes, TCS)).containsAllEntriesOf(expected);
+      assertEventTimeIncreasesPerInstrument(quotes);
+    }
+
+    @Test
+    void anInstrumentThatStaysSilentIsResubscribedOnceAndItsCompletedMinutesRebuiltFromCandles() throws Exception {
+      start(b -> b);
+
+      // given TCS's messages stop from 10:00 on (its subscription as good as dropped) while the others flow
+      groww.mute(TCS, true);
+      long end = start + 10 * MINUTE;
+      stepLive(groww, feed, start, end, OTHERS);
+
+      // then the watchdog re-subscribed it once and rebuilt every completed minute, 10:00 to 10:09, from candles
+      await(() -> lastTime(quotes, TCS) >= end - MINUTE, "TCS's minutes through 10:09 from candles");
+      assertThat(feed.stats().silentInstruments()).isEqualTo(1);
+      assertThat(feed.stats().silentRepairs()).isPositive();
+      assertThat(feed.stats().silences()).isZero();
+      assertThat(groww.subscribedSubjects()).contains(FeedSubjects.ltp(TCS));
+      assertThat(groww.lost()).as("TCS's ticks never published").isEqualTo(40);
+      assertThat(bars(quotes, TCS)).isEqualTo(candleBars(client, TCS, start, end + MINUTE));
+      assertThat(quotes.stream().filter(q -> q.instrument().equals(TCS)))
+          .allSatisfy(q -> assertThat(q.timestampMillis()).isBetween(start, end - 1));
+      assertThat(feed.stats().repairQuotes()).isEqualTo(quotes.stream().filter(q -> q.instrument().equals(TCS))
+          .count());
+      assertEventTimeIncreasesPerInstrument(quotes);
+    }
+
+    @Test
+    void anInstrumentBackfilledWhileSilentThatComesBackGetsNoMinuteTwice() throws Exception {
+      start(b -> b);
+
+      // given TCS goes silent at 10:03 and its minutes through 10:05 were rebuilt while it was silent
+      stepLive(groww, feed, start, start + 3 * MINUTE, INSTRUMENTS);
+      groww.mute(TCS, true);
+      stepLive(groww, feed, start + 3 * MINUTE, start + 6 * MINUTE, OTHERS);
+      await(() -> lastTime(quotes, TCS) >= start + 5 * MINUTE, "TCS's minutes through 10:05 from candles");
+      long backfilled = feed.stats().repairQuotes();
+
+      // when its quotes come again at 10:06:15
+      groww.mute(TCS, false);
+      long end = start + 10 * MINUTE;
+      stepLive(groww, feed, start + 6 * MINUTE, end, INSTRUMENTS);
+      await(() -> INSTRUMENTS.stream().allMatch(i -> lastTime(quotes, i) >= end - 15_000), "the last quotes");
+
+      // then 10:06 was held and rebuilt after the minute, live quotes followed, and no minute came twice
+      assertThat(feed.stats().silentInstruments()).isEqualTo(1);
+      assertThat(feed.stats().silences()).isEqualTo(1);
+      assertThat(feed.stats().repairs()).isEqualTo(1);
+      assertThat(feed.stats().repairQuotes()).isGreaterThan(backfilled);
+      assertThat(bars(quotes, TCS)).containsAllEntriesOf(candleBars(client, TCS, start, end));
+      assertEventTimeIncreasesPerInstrument(quotes);
+    }
+
+    @Test
+    void finishRebuildsTheSilentMinutesThroughTheCloseThenEndsTheRun() throws Exception {
+      LocalDate day = Ist.dateOf(FakeGroww.DEFAULT_START_MILLIS);
+      ExchangeCalendar shortDay = ExchangeCalendar.builder()
+          .specialSession(day, "short test session", LocalTime.of(9, 15), LocalTime.of(10, 8)).build();
+      start(b -> b.calendar(shortDay));
+      long close = start + 8 * MINUTE; // a short session: 09:15 to 10:08
+
+      // given TCS is silent from 10:03 to past the close; the watchdog rebuilds minutes only while the market is open
+      stepLive(groww, feed, start, start + 3 * MINUTE, INSTRUMENTS);
+      groww.mute(TCS, true);
+      stepLive(groww, feed, start + 3 * MINUTE, start + 5 * MINUTE, OTHERS);
+      await(() -> lastTime(quotes, TCS) >= start + 4 * MINUTE, "TCS's minutes through 10:04 from candles");
+      stepLive(groww, feed, start + 5 * MINUTE, close + MINUTE, OTHERS);
+
+      // when the session's owner finishes the feed a minute after the close
+      feed.finish(close);
+      runner.join(30_000);
+
+      // then the run ended with TCS's minutes complete through 10:07 and nothing of it after the close
+      assertThat(runner.isAlive()).isFalse();
+      assertThat(feed.connection().status()).isEqualTo(GrowwFeedConnection.Status.CLOSED);
+      assertThat(feed.stats().finalRepairs()).isEqualTo(1);
+      assertThat(feed.stats().silentInstruments()).isEqualTo(1);
+      assertThat(bars(quotes, TCS)).isEqualTo(candleBars(client, TCS, start, close + MINUTE));
+      assertThat(lastTime(quotes, TCS)).isBetween(close - MINUTE, close - 1);
+      assertEventTimeIncreasesPerInstrument(quotes);
+    }
+  }
+
+  /** No quote delivered twice and event time strictly increasing per instrument (the fake ticks every 15 s). */
+  private static void assertEventTimeIncreasesPerInstrument(List<Quote> quotes) {
+    Map<Instrument, Long> last = new HashMap<>();
+    for (Quote q : quotes) {
+      Long before = last.put(q.instrument(), q.timestampMillis());
+      if (before != null) {
+        assertThat(q.timestampMillis()).as(q.instrument().id() + " after " + before).isGreaterThan(before);
       }
     }
   }
@@ -389,6 +518,20 @@ class GrowwLiveFeedTest {
   private static void step(FakeLiveGroww groww, long from, long to) {
     for (long t = from + 15_000; t <= to; t += 15_000) {
       groww.advanceTo(t);
+    }
+    groww.advanceTo(to);
+  }
+
+  /**
+   * As {@link #step}, waiting after each step until the feed has received the step's message of each of {@code live}
+   * (so the feed's clock never runs ahead of its messages by more than a step, as it would not in a real market).
+   */
+  private static void stepLive(FakeLiveGroww groww, GrowwLiveFeed feed, long from, long to, List<Instrument> live) {
+    for (long t = from + 15_000; t <= to; t += 15_000) {
+      groww.advanceTo(t);
+      long at = t;
+      await(() -> live.stream().allMatch(i -> feed.connection().lastMessageMillis(FeedSubjects.ltp(i)).orElse(0) >= at),
+          "the feed's messages of " + Ist.at(t));
     }
     groww.advanceTo(to);
   }
