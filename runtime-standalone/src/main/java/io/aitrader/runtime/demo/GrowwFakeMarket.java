@@ -108,6 +108,11 @@ public final class GrowwFakeMarket implements AutoCloseable {
       }
 
       @Override
+      public long completeBeforeMillis() {
+        return live.completeBeforeMillis();
+      }
+
+      @Override
       public void close() {
         live.close();
       }

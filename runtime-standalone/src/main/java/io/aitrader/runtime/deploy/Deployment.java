@@ -274,7 +274,7 @@ public final class Deployment implements AutoCloseable {
     // feed status comes on the connection's threads; its subscribers (audit, alerts) are thread-safe
     Consumer<MarketDepth> depth = !config.growwDepth() ? null
         : d -> bus.publish(Topics.depth(d.instrument().exchange()), d); // on the feed's thread, like the ticks
-    ingestor.run(groww.feed(plan.session(), s -> bus.publish(Topics.feedStatus(), s), depth,
+    ingestor.run(groww.feed(plan.session(), calendar, s -> bus.publish(Topics.feedStatus(), s), depth,
         live ? this::onOrderUpdate : null, live ? this::pollOrders : null));
   }
 

@@ -11,6 +11,7 @@ import io.aitrader.api.market.QuoteListener;
 import io.aitrader.api.money.Money;
 import io.aitrader.api.order.Product;
 import io.aitrader.api.portfolio.Position;
+import io.aitrader.api.time.MarketCalendar;
 import io.aitrader.api.time.TimeSource;
 import io.aitrader.api.time.TradingSession;
 import io.aitrader.groww.auth.GrowwCredentials;
@@ -172,14 +173,16 @@ final class GrowwLink implements AutoCloseable {
   }
 
   /**
-   * The live feed for {@code session}, as a feed that ends {@link #CLOSE_GRACE} after the close by {@code clock}.
+   * The live feed for {@code session}, as a feed that ends {@link #CLOSE_GRACE} after the close by {@code clock},
+   * once every instrument's minutes through the close are complete (rebuilt from candles where nothing came).
    * With {@code depth} the instruments' five-level books come too, on the feed's thread. With {@code orderUpdates} the account's order updates come too, on the feed's thread; {@code poll} then also
    * runs there every {@link #POLL_EVERY_MILLIS} of event time and once after the feed has ended.
    */
-  MarketDataFeed feed(TradingSession session, Consumer<FeedStatus> status, @Nullable Consumer<MarketDepth> depth,
-      @Nullable Consumer<GrowwOrderUpdate> orderUpdates, @Nullable Runnable poll) {
+  MarketDataFeed feed(TradingSession session, MarketCalendar calendar, Consumer<FeedStatus> status,
+      @Nullable Consumer<MarketDepth> depth, @Nullable Consumer<GrowwOrderUpdate> orderUpdates,
+      @Nullable Runnable poll) {
     GrowwLiveFeed.Builder b = GrowwLiveFeed.builder().client(client).instruments(InstrumentLookup.of(instruments))
-        .clock(clock).url(settings.getOrDefault("feedUrl", GrowwFeedConnection.GROWW_FEED_URL)).status(status);
+        .clock(clock).calendar(calendar).url(settings.getOrDefault("feedUrl", GrowwFeedConnection.GROWW_FEED_URL)).status(status);
     if (depth != null) {
       b.depth(depth);
     }
@@ -204,7 +207,7 @@ final class GrowwLink implements AutoCloseable {
 
       @Override
       public void run(QuoteListener listener) {
-        Thread closer = new Thread(() -> closeAt(live, endMillis), "groww-session-end");
+        Thread closer = new Thread(() -> finishAt(live, endMillis, session.closeMillis()), "groww-session-end");
         closer.setDaemon(true);
         closer.start();
         QuoteListener deliver = listener;
@@ -229,22 +232,30 @@ final class GrowwLink implements AutoCloseable {
       }
 
       @Override
+      public long completeBeforeMillis() {
+        return live.completeBeforeMillis();
+      }
+
+      @Override
       public void close() {
         live.close();
       }
     };
   }
 
-  /** Closes {@code live} once {@code clock} has reached {@code endMillis} (the clock may be a test's). */
-  private void closeAt(GrowwLiveFeed live, long endMillis) {
+  /**
+   * Once {@code clock} has reached {@code endMillis} (the clock may be a test's), has {@code live} complete every
+   * instrument's minutes through {@code closeMillis} from candles and end its {@code run}.
+   */
+  private void finishAt(GrowwLiveFeed live, long endMillis, long closeMillis) {
     while (clock.currentTimeMillis() < endMillis) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
       if (Thread.currentThread().isInterrupted()) {
         return;
       }
     }
-    LOG.info("the session is over: closing Groww's live feed");
-    live.close();
+    LOG.info("the session is over: completing the minutes of silent instruments, then closing Groww's live feed");
+    live.finish(closeMillis);
   }
 
   /** What went over the feed, for the report. */
@@ -254,18 +265,14 @@ final class GrowwLink implements AutoCloseable {
     }
     GrowwLiveFeed.Stats s = feed.stats();
     return "groww: " + s.delivered() + " quotes, " + s.outages() + " outages, " + s.repairs() + " repairs ("
-        + s.repairQuotes() + " quotes from candles), " + s.depths() + " depth snapshots, " + s.dropped()
-        + " messages dropped";
+        + s.repairQuotes() + " quotes from candles), " + s.silentInstruments() + " instruments silent ("
+        + s.silentRepairs() + " backfills, " + s.finalRepairs() + " at the close), " + s.depths()
+        + " depth snapshots, " + s.dropped() + " messages dropped";
   }
 
   /** The feed's counters (tests, reports). */
   synchronized Optional<GrowwLiveFeed.Stats> stats() {
     return feed == null ? Optional.empty() : Optional.of(feed.stats());
-  }
-
-  /** Quotes the feed has delivered so far (0 before it started). */
-  synchronized long delivered() {
-    return feed == null ? 0 : feed.stats().delivered();
   }
 
   @Override

@@ -99,6 +99,14 @@ class GrowwDeploymentTest {
 
   /** Runs the session through the deployment, moving the fake's market in 15-second steps, each delivered first. */
   private Deployment runSession(Deployment.Trading trading) throws Exception {
+    return runSession(trading, Long.MAX_VALUE, Long.MAX_VALUE);
+  }
+
+  /**
+   * The same, with the last instrument's feed falling silent from {@code silentFrom} to the end of the session, and
+   * the feed server down for three minutes from {@code outageFrom}.
+   */
+  private Deployment runSession(Deployment.Trading trading, long silentFrom, long outageFrom) throws Exception {
     Deployment deployment = new Deployment(config(RISK), trading, clock, Map.of());
     List<ServiceUnit> units = deployment.start(Deployment.SERVICES);
     deployment.inProcessBus().orElseThrow().subscribe(Topics.depth(Exchange.NSE), depths::add,
@@ -110,15 +118,30 @@ class GrowwDeploymentTest {
     long open = deployment.plan().session().openMillis();
     long close = deployment.plan().session().closeMillis();
     for (long t = open; t <= close; t += 15_000) {
+      if (t == silentFrom) {
+        groww.mute(instruments.get(2), true);
+      }
+      if (t == outageFrom) {
+        groww.feed().stop();
+        groww.advanceTo(t + 3 * 60_000); // the market moves on while the feed is down: its ticks are lost
+        groww.feed().start();
+        await(() -> link.stats().orElseThrow().outages() == 1, "the reconnection");
+        t += 3 * 60_000;
+      }
       groww.advanceTo(t);
       long published = groww.published();
-      await(() -> link.delivered() >= published, "the quotes of " + Ist.at(t));
+      await(() -> liveQuotesHandled(link) >= published, "the quotes of " + Ist.at(t));
     }
     groww.advanceTo(close + GrowwLink.CLOSE_GRACE.toMillis()); // the deployment's clock ends the feed
     ingestor.join(TimeUnit.SECONDS.toMillis(30));
     assertThat(ingestor.isAlive()).as("the feed ended at the session's end").isFalse();
     await(() -> units.stream().allMatch(ServiceUnit::sessionDone), "every service to finish the session");
     return deployment;
+  }
+
+  /** The live quotes the feed has handed over or held back (the minutes they were part of are rebuilt instead). */
+  private static long liveQuotesHandled(GrowwLink link) {
+    return link.stats().map(s -> s.delivered() - s.repairQuotes() + s.heldBack()).orElse(0L);
   }
 
   private static void await(BooleanSupplier condition, String what) {
@@ -137,8 +160,10 @@ class GrowwDeploymentTest {
   }
 
   @Test
-  void liveOrdersGoToGrowwAndTheAccountAgreesWithGrowwsOrderBook() throws Exception {
-    try (Deployment deployment = runSession(Deployment.Trading.GROWW_LIVE)) {
+  void liveOrdersGoToGrowwAndTheAccountAgreesWithGrowwsOrderBookAcrossAFeedOutage() throws Exception {
+    long outageFrom = Ist.toEpochMillis(DAY, LocalTime.of(11, 0));
+    try (Deployment deployment = runSession(Deployment.Trading.GROWW_LIVE, Long.MAX_VALUE, outageFrom)) {
+      assertThat(groww.lost()).as("ticks published while the feed server was down").isPositive();
       List<Order> journal = journal();
       assertThat(groww.rest().requests("/v1/order/create")).as("orders placed over REST").isNotEmpty();
       List<Order> sent = journal.stream().filter(o -> groww.rest().order(o.brokerOrderId()).isPresent()).toList();
@@ -162,13 +187,16 @@ class GrowwDeploymentTest {
       }
       assertThat(deployment.marketReport()).startsWith("groww: ").contains("quotes");
       assertThat(deployment.reconcileWithBroker()).as("positions agree with the fake Groww's").isEmpty();
-      assertCompleteMinuteBars(deployment);
+      assertThat(deployment.growwLink().stats().orElseThrow().repairs()).as("every instrument repaired")
+          .isEqualTo(instruments.size());
+      assertCompleteMinuteBars(deployment); // the outage's minutes too: rebuilt from candles
     }
   }
 
   @Test
-  void paperOrdersStayInTheProcessWhileTheMarketComesFromGrowwsFeed() throws Exception {
-    try (Deployment deployment = runSession(Deployment.Trading.GROWW_PAPER)) {
+  void paperOrdersStayInTheProcessWhileTheMarketComesFromGrowwsFeedAndASilentInstrumentIsBackfilled() throws Exception {
+    long silentFrom = Ist.toEpochMillis(DAY, LocalTime.of(14, 0));
+    try (Deployment deployment = runSession(Deployment.Trading.GROWW_PAPER, silentFrom, Long.MAX_VALUE)) {
       List<Order> journal = journal();
       assertThat(journal).as("the strategy traded").isNotEmpty();
       assertThat(journal).anyMatch(o -> o.status() == OrderStatus.EXECUTED);
@@ -180,7 +208,9 @@ class GrowwDeploymentTest {
         assertThat(d.bids()).hasSize(5);
         assertThat(d.bestBid().orElseThrow().price()).isLessThan(d.bestAsk().orElseThrow().price());
       });
-      assertCompleteMinuteBars(deployment);
+      assertThat(deployment.growwLink().stats().orElseThrow().silentInstruments()).as("INFY fell silent at 14:00")
+          .isEqualTo(1);
+      assertCompleteMinuteBars(deployment); // INFY's too: rebuilt from candles while silent and at the close
     }
   }
 

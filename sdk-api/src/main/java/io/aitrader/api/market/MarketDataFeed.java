@@ -33,6 +33,17 @@ public interface MarketDataFeed extends AutoCloseable {
   /** Delivers quotes to {@code listener} until the data ends (finite feeds) or {@link #close()} is called. */
   void run(QuoteListener listener);
 
+  /**
+   * The event time (epoch ms) before which this feed has delivered every quote it will deliver: no later quote is
+   * older. The market ingestor never moves the session's watermark beyond it, so quotes a live feed delivers late
+   * on purpose — minutes rebuilt after an outage or a silence — still make their bars instead of arriving behind
+   * the watermark. Called from a {@link QuoteListener} on the {@link #run} thread; must be cheap. The default,
+   * {@link Long#MAX_VALUE}, says quotes come in time order with nothing held back (replays, the synthetic market).
+   */
+  default long completeBeforeMillis() {
+    return Long.MAX_VALUE;
+  }
+
   /** Stops delivery and releases resources. Idempotent. */
   @Override
   void close();

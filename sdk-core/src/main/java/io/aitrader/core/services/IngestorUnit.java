@@ -9,12 +9,15 @@ import io.aitrader.api.market.QuoteListener;
 import io.aitrader.core.ingest.FirstQuotePolicy;
 import io.aitrader.core.ingest.MarketIngestor;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The market ingestor as a service: runs a feed through the {@link MarketIngestor} onto {@code market.ticks.*},
  * and is where event time enters the system: before the first tick of each new second it publishes that second as
- * the watermark of every tick topic of the session, and after the feed ends it publishes {@link SessionPlan#endMillis}.
- * One ingestor publishes a session's ticks (it must see them in time order).
+ * the watermark of every tick topic of the session — but never beyond the feed's
+ * {@link MarketDataFeed#completeBeforeMillis()}, so quotes a live feed rebuilds late still make their bars — and after
+ * the feed ends it publishes {@link SessionPlan#endMillis}. One ingestor publishes a session's ticks (it must see them
+ * in time order).
  */
 public final class IngestorUnit implements ServiceUnit, QuoteListener {
   /** Watermark step: one second of event time. */
@@ -25,6 +28,7 @@ public final class IngestorUnit implements ServiceUnit, QuoteListener {
   private final MarketIngestor ingestor;
   private final Set<Exchange> exchanges;
   private long lastMark = Long.MIN_VALUE;
+  private @Nullable MarketDataFeed feed;
   private long quotes;
   private boolean done;
 
@@ -42,6 +46,7 @@ public final class IngestorUnit implements ServiceUnit, QuoteListener {
 
   /** Subscribes the feed to the plan's instruments, runs it to its end, then marks the session complete. */
   public void run(MarketDataFeed feed) {
+    this.feed = feed;
     feed.subscribe(plan.instruments());
     feed.run(this);
     mark(plan.endMillis());
@@ -52,7 +57,12 @@ public final class IngestorUnit implements ServiceUnit, QuoteListener {
   public void onQuote(Quote quote) {
     long second = Math.floorDiv(quote.timestampMillis(), MARK_STEP_MILLIS) * MARK_STEP_MILLIS;
     if (second > lastMark) {
-      mark(second);
+      MarketDataFeed f = feed;
+      long mark = f == null ? second
+          : Math.min(second, Math.floorDiv(f.completeBeforeMillis(), MARK_STEP_MILLIS) * MARK_STEP_MILLIS);
+      if (mark > lastMark) {
+        mark(mark);
+      }
     }
     quotes++;
     ingestor.onQuote(quote);

@@ -207,6 +207,13 @@ public final class GrowwLiveFeed implements MarketDataFeed {
     }
   }
 
+  /** Run thread: per instrument, the event time before which it has delivered everything (see completeBeforeMillis). */
+  private final Map<Instrument, long[]> completeBefore = new HashMap<>();
+  /** Run thread: the second of the latest quote handed over, and the value completeBeforeMillis computed then. */
+  private long latestSecond = UNSET;
+  private long computedSecond = UNSET;
+  private long computedBefore = UNSET;
+
   /** Repair these minutes of this instrument from candles, then go on with the live quotes behind it. */
   private record Repair(Instrument instrument, long lastMillis, long lastVolume, long fromMinute, long firstMinute) {}
 
@@ -420,6 +427,7 @@ public final class GrowwLiveFeed implements MarketDataFeed {
   /** On the run thread: one item of the queue to its listener or consumer. */
   private void handOver(Object next, QuoteListener listener) {
     if (next instanceof Quote q) {
+      advanced(q.instrument(), q.timestampMillis());
       listener.onQuote(q);
       delivered.incrementAndGet();
     } else if (next instanceof MarketDepth d && depth != null) {
@@ -437,12 +445,54 @@ public final class GrowwLiveFeed implements MarketDataFeed {
         repairs.incrementAndGet();
         deliver(quotes, listener);
       }
+      advanced(r.instrument(), r.firstMinute() + MINUTE); // rebuilt or not, the live quotes behind it follow
     }
+  }
+
+  /** On the run thread: {@code instrument} has delivered everything before {@code millis}. */
+  private void advanced(Instrument instrument, long millis) {
+    long[] t = completeBefore.get(instrument);
+    if (t == null) {
+      t = new long[] {millis};
+      completeBefore.put(instrument, t);
+    } else if (millis > t[0]) {
+      t[0] = millis;
+    }
+    long second = Math.floorDiv(millis, 1000);
+    if (second > latestSecond) {
+      latestSecond = second;
+    }
+  }
+
+  /**
+   * The event time before which every subscribed instrument has delivered all it will: the least, over the
+   * instruments, of the time of its last quote handed over (or of the end of its minutes rebuilt from candles, or of
+   * its subscription when nothing came yet). An instrument silent or held back after an outage keeps it — and so the
+   * ingestor's watermark — where its quotes stopped until its minutes are rebuilt, so those minutes still make their
+   * bars: at the price of holding every instrument's bars back meanwhile (at most about {@link Builder#gap} and a
+   * minute for an instrument that stops quoting, since the watchdog rebuilds it every minute from then on).
+   * Recomputed at most once per second of event time. Run thread only.
+   */
+  @Override
+  public long completeBeforeMillis() {
+    if (latestSecond != computedSecond) {
+      computedSecond = latestSecond;
+      long min = Long.MAX_VALUE;
+      synchronized (stateLock) {
+        for (Map.Entry<Instrument, State> e : states.entrySet()) {
+          long[] t = completeBefore.get(e.getKey());
+          min = Math.min(min, t != null ? t[0] : e.getValue().sinceMillis);
+        }
+      }
+      computedBefore = min;
+    }
+    return computedBefore;
   }
 
   private void deliver(List<Quote> quotes, QuoteListener listener) {
     repairQuotes.addAndGet(quotes.size());
     for (Quote q : quotes) {
+      advanced(q.instrument(), q.timestampMillis());
       listener.onQuote(q);
       delivered.incrementAndGet();
     }
@@ -615,6 +665,7 @@ public final class GrowwLiveFeed implements MarketDataFeed {
       }
       silentRepairs.incrementAndGet();
       deliver(quotes, listener);
+      advanced(x.instrument(), b.through() + MINUTE);
     }
   }
 
