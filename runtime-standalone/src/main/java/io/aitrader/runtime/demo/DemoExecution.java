@@ -29,8 +29,7 @@ import org.jspecify.annotations.Nullable;
  * ₹20,000 daily loss kill switch, 10 orders per second, MIS squared off at 15:15 IST. Immutable.
  */
 public final class DemoExecution {
-  /** The standard account's limits. */
-  public static final RiskLimits STANDARD_LIMITS = RiskLimits.builder().maxOrderValue(Money.ofRupees(150_000))
+  private static final RiskLimits STANDARD_LIMITS = RiskLimits.builder().maxOrderValue(Money.ofRupees(150_000))
       .maxGrossExposure(Money.ofRupees(1_000_000)).maxOpenOrders(20).maxDailyLoss(Money.ofRupees(20_000)).build();
 
   private final Money startingCash;
@@ -68,11 +67,6 @@ public final class DemoExecution {
    */
   public DemoExecution withPriceBands(Map<Instrument, PriceBand> v) {
     return new DemoExecution(startingCash, limits, v);
-  }
-
-  /** The account's risk limits. */
-  public RiskLimits limits() {
-    return limits;
   }
 
   /** The account's settings as text, for the audit log's configuration packet. */

@@ -56,6 +56,7 @@ import io.aitrader.core.store.EmbeddedMarketStore;
 import io.aitrader.core.strategy.reference.RulesModelStrategy;
 import io.aitrader.core.risk.RiskLimits;
 import io.aitrader.core.time.SystemTimeSource;
+import io.aitrader.groww.broker.GrowwBroker;
 import io.aitrader.groww.feed.GrowwOrderUpdate;
 import io.aitrader.runtime.demo.DemoExecution;
 import java.io.IOException;
@@ -193,19 +194,17 @@ public final class Deployment implements AutoCloseable {
     RiskLimits r = config.risk().orElseThrow(() -> new ConfigurationException(config.source()
         + ": real orders need risk limits, and this file has no risk section: add one with at least maxOrderValue and"
         + " maxDailyLoss in rupees, e.g. risk: {maxOrderValue: 50000, maxDailyLoss: 5000, maxOpenOrders: 10}"));
-    if (r.maxOrderValue().isEmpty() || r.maxDailyLoss().isEmpty()) {
-      throw new ConfigurationException(config.source() + ": real orders need risk.maxOrderValue and risk.maxDailyLoss"
-          + " (rupees); the risk section has " + String.join(", ", missingOr(r)));
+    List<String> missing = new ArrayList<>();
+    if (r.maxOrderValue().isEmpty()) {
+      missing.add("risk.maxOrderValue");
     }
-  }
-
-  private static List<String> missingOr(RiskLimits r) {
-    List<String> set = new ArrayList<>();
-    r.maxOrderValue().ifPresent(v -> set.add("maxOrderValue " + v));
-    r.maxDailyLoss().ifPresent(v -> set.add("maxDailyLoss " + v));
-    r.maxGrossExposure().ifPresent(v -> set.add("maxGrossExposure " + v));
-    r.maxOpenOrders().ifPresent(v -> set.add("maxOpenOrders " + v));
-    return set.isEmpty() ? List.of("neither") : set;
+    if (r.maxDailyLoss().isEmpty()) {
+      missing.add("risk.maxDailyLoss");
+    }
+    if (!missing.isEmpty()) {
+      throw new ConfigurationException(config.source() + ": real orders need risk.maxOrderValue and risk.maxDailyLoss"
+          + " (rupees); missing: " + String.join(", ", missing));
+    }
   }
 
   private static List<Instrument> resolve(DeploymentConfig config, InstrumentRepository repository, String master) {
@@ -280,22 +279,26 @@ public final class Deployment implements AutoCloseable {
 
   /** On the feed's thread: an order update of the account makes the broker read the order back (as the order unit). */
   private void onOrderUpdate(GrowwOrderUpdate update) {
-    GrowwLink g = groww;
-    OrderUnit unit = orderUnit;
-    if (g != null && unit != null) {
-      unit.execute(() -> g.broker().onFeedUpdate(update));
-    }
+    atBroker("read back an order Groww updated", b -> b.onFeedUpdate(update));
   }
 
   /** On the feed's thread: asks Groww for the state of the open orders (a safety net behind the order updates). */
   private void pollOrders() {
+    atBroker("poll Groww's open orders", GrowwBroker::pollOpenOrders);
+  }
+
+  /**
+   * Runs {@code work} on the broker, serialized with the order unit's events. A failure (e.g. a REST call that timed
+   * out) is logged and does not end the feed: the next poll catches up.
+   */
+  private void atBroker(String what, Consumer<GrowwBroker> work) {
     GrowwLink g = groww;
     OrderUnit unit = orderUnit;
     if (g != null && unit != null) {
       try {
-        unit.execute(() -> g.broker().pollOpenOrders());
-      } catch (RuntimeException e) { // the feed's updates still come; the next poll tries again
-        LOG.warn("could not poll Groww's open orders: {}", e.getMessage());
+        unit.execute(() -> work.accept(g.broker()));
+      } catch (RuntimeException e) {
+        LOG.warn("could not {}: {}; the next poll tries again", what, e.getMessage());
       }
     }
   }

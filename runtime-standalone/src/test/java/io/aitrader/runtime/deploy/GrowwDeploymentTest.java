@@ -235,7 +235,8 @@ class GrowwDeploymentTest {
     DeploymentConfig partial = config("risk: {maxOpenOrders: 5}\n");
     assertThatThrownBy(() -> new Deployment(partial, Deployment.Trading.GROWW_LIVE, clock, Map.of()))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("risk.maxOrderValue and risk.maxDailyLoss").hasMessageContaining("maxOpenOrders 5");
+        .hasMessageContaining("risk.maxOrderValue and risk.maxDailyLoss")
+        .hasMessageContaining("missing: risk.maxOrderValue, risk.maxDailyLoss");
     assertThat(groww.rest().requests()).as("refused before reaching Groww").isEmpty();
   }
 

@@ -219,7 +219,12 @@ public final class GrowwLiveFeed implements MarketDataFeed {
 
   /** A silent instrument as the watchdog saw it: rebuilt only if nothing of it was handed over since. */
   private record Silent(Instrument instrument, long version, long lastMillis, long lastVolume, long fromMinute,
-      long repairedThrough) {}
+      long repairedThrough) {
+    /** {@code instrument} as its state says now (read under the state lock). */
+    static Silent of(Instrument instrument, State s) {
+      return new Silent(instrument, s.version, s.lastMillis, s.lastVolume, s.fromMinute(), s.repairedThrough);
+    }
+  }
 
   /** The watchdog's round: rebuild these silent instruments' minutes through {@code through}. */
   private record Backfill(long through, List<Silent> instruments) {}
@@ -546,7 +551,7 @@ public final class GrowwLiveFeed implements MarketDataFeed {
           State s = e.getValue();
           if ((s.lastMillis < through || s.recovering || s.silent) && s.repairedThrough < through
               && s.fromMinute() <= through) {
-            todo.add(new Silent(e.getKey(), s.version, s.lastMillis, s.lastVolume, s.fromMinute(), s.repairedThrough));
+            todo.add(Silent.of(e.getKey(), s));
           }
         }
       }
@@ -605,7 +610,7 @@ public final class GrowwLiveFeed implements MarketDataFeed {
           newlySilent.put(e.getKey(), e.getValue());
         }
         if (s.silent && s.pending == 0 && s.repairedThrough < through && s.fromMinute() <= through) {
-          todo.add(new Silent(e.getKey(), s.version, s.lastMillis, s.lastVolume, s.fromMinute(), s.repairedThrough));
+          todo.add(Silent.of(e.getKey(), s));
         }
       }
     }
